@@ -1,0 +1,3 @@
+from mockloop.cli import main
+
+main()

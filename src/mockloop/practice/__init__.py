@@ -1,0 +1,1 @@
+"""What the user did: attempts, marks, postmortems, and every rule about them."""
