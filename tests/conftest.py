@@ -72,7 +72,9 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
         require_or_skip("PostgreSQL: set MOCKLOOP_TEST_DATABASE_URL")
     engine = make_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("TRUNCATE attempts, marks, reveals, postmortems RESTART IDENTITY CASCADE"))
+        conn.execute(
+            text("TRUNCATE attempts, marks, reveals, postmortems RESTART IDENTITY CASCADE")
+        )
     engine.dispose()
     return url
 

@@ -6,7 +6,6 @@ import json
 import os
 import select
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,15 +16,16 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.progress import BarColumn, Progress, TextColumn
-from rich.prompt import Confirm, Prompt as Ask
+from rich.prompt import Confirm
+from rich.prompt import Prompt as Ask
 from rich.table import Table
 
 from mockloop import __version__
-from mockloop.library import CATEGORIES, Library, Prompt, load_library
-from mockloop.library import views
+from mockloop.library import CATEGORIES, Library, Prompt, load_library, views
 from mockloop.library.library import PromptFilter
 from mockloop.library.loader import load_pack
 from mockloop.practice import attempts
+from mockloop.practice.clock import clock_text
 from mockloop.practice.db import Database
 from mockloop.practice.errors import PracticeError
 from mockloop.practice.schemas import AttemptPublic, PostmortemUpdate
@@ -90,7 +90,9 @@ def serve(
     settings = get_settings()
     web_app = create_app(settings)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    console.print(f"mockloop {__version__}: {len(web_app.state.library.prompts)} prompts, database {settings.resolved_database_url}")
+    console.print(
+        f"mockloop {__version__}: {len(web_app.state.library.prompts)} prompts, database {settings.resolved_database_url}"
+    )
     console.print(f"Open [bold]http://{shown}:{port}[/bold]  (Ctrl-C to stop)")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
@@ -98,7 +100,9 @@ def serve(
 @app.command("list")
 def list_prompts(
     category: CategoryOpt = None,
-    company: Annotated[str | None, typer.Option(help="Only prompts reported at this company.")] = None,
+    company: Annotated[
+        str | None, typer.Option(help="Only prompts reported at this company.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List prompts, optionally by category or company."""
@@ -109,7 +113,9 @@ def list_prompts(
         return
     table = Table("slug", "title", "category", "difficulty", "min", "companies", box=None)
     for p in prompts:
-        table.add_row(p.slug, p.title, p.category, p.difficulty, str(p.minutes), ", ".join(p.companies))
+        table.add_row(
+            p.slug, p.title, p.category, p.difficulty, str(p.minutes), ", ".join(p.companies)
+        )
     console.print(table)
     console.print(f"[dim]{len(prompts)} prompts[/dim]")
 
@@ -131,7 +137,9 @@ def _print_header(prompt: Prompt) -> None:
 @app.command()
 def show(
     slug: str,
-    answer: Annotated[bool, typer.Option("--answer", help="Include hints, answer, key points and follow-ups.")] = False,
+    answer: Annotated[
+        bool, typer.Option("--answer", help="Include hints, answer, key points and follow-ups.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Show one prompt (and, with --answer, everything else)."""
@@ -165,12 +173,9 @@ def random(category: CategoryOpt = None, as_json: JsonOpt = False) -> None:
     if as_json:
         _print_json(views.summary(prompt).model_dump())
     else:
-        console.print(f"{prompt.slug}  [bold]{prompt.title}[/bold]  [dim]{prompt.category} · {prompt.difficulty}[/dim]")
-
-
-def _minutes(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
+        console.print(
+            f"{prompt.slug}  [bold]{prompt.title}[/bold]  [dim]{prompt.category} · {prompt.difficulty}[/dim]"
+        )
 
 
 @app.command()
@@ -182,25 +187,38 @@ def history(
     """List past attempts, newest first."""
     library = _library()
     with _database().session() as session:
-        rows = [attempts.to_public(a, library) for a in attempts.list_attempts(session, prompt=prompt, limit=limit)]
+        rows = [
+            attempts.to_public(a, library)
+            for a in attempts.list_attempts(session, prompt=prompt, limit=limit)
+        ]
     if as_json:
         _print_json({"attempts": [r.model_dump() for r in rows]})
         return
     table = Table("id", "date", "prompt", "time / target", "missed", "postmortem", box=None)
     for a in rows:
-        missed = "not marked" if not a.marked else (f"{len(a.missed)}: " + ", ".join(a.missed) if a.missed else "none")
+        missed = (
+            "not marked"
+            if not a.marked
+            else (f"{len(a.missed)}: " + ", ".join(a.missed) if a.missed else "none")
+        )
         pm = a.postmortem
         pm_text = " | ".join(x for x in (pm.went_well, pm.missed, pm.next_time) if x) if pm else ""
         table.add_row(
-            str(a.id), a.started_at[:16].replace("T", " "), a.prompt_title,
-            f"{_minutes(a.elapsed_seconds)} / {_minutes(a.target_seconds)}", missed, pm_text,
+            str(a.id),
+            a.started_at[:16].replace("T", " "),
+            a.prompt_title,
+            f"{clock_text(a.elapsed_seconds)} / {clock_text(a.target_seconds)}",
+            missed,
+            pm_text,
         )
     console.print(table if rows else "[dim]No attempts yet. Try `mockloop practice`.[/dim]")
 
 
 @app.command()
 def validate(
-    path: Annotated[Path | None, typer.Argument(help="A pack folder; default: every loaded pack.")] = None,
+    path: Annotated[
+        Path | None, typer.Argument(help="A pack folder; default: every loaded pack.")
+    ] = None,
 ) -> None:
     """Check a content pack; every error names the file, the field and what was expected."""
     if path is not None:
@@ -208,7 +226,11 @@ def validate(
         errors, n_prompts, n_resources = pack.errors, len(pack.prompts), len(pack.resources)
     else:
         library = _library()
-        errors, n_prompts, n_resources = library.errors, len(library.prompts), len(library.resources)
+        errors, n_prompts, n_resources = (
+            library.errors,
+            len(library.prompts),
+            len(library.resources),
+        )
     for error in errors:
         err_console.print(str(error), soft_wrap=True, markup=False)
     if errors:
@@ -255,7 +277,9 @@ class Keys:
         return line.strip().lower()[:1] or "\n"
 
 
-def _run_timer(database: Database, library: Library, prompt: Prompt, attempt_id: int) -> AttemptPublic:
+def _run_timer(
+    database: Database, library: Library, prompt: Prompt, attempt_id: int
+) -> AttemptPublic:
     console.print("[dim]Enter: stop · p: pause/resume · h: next hint[/dim]")
     with database.session() as session:
         view = attempts.to_public(attempts.load(session, attempt_id), library)
@@ -271,9 +295,11 @@ def _run_timer(database: Database, library: Library, prompt: Prompt, attempt_id:
 
     def draw(v: AttemptPublic) -> None:
         left = v.target_seconds - v.elapsed_seconds
-        clock = _minutes(left) if left >= 0 else "+" + _minutes(-left)
+        clock = clock_text(left) if left >= 0 else "+" + clock_text(-left)
         label = "overtime" if left < 0 else v.state
-        progress.update(task, completed=min(v.target_seconds, max(0.0, left)), clock=clock, label=label)
+        progress.update(
+            task, completed=min(v.target_seconds, max(0.0, left)), clock=clock, label=label
+        )
         progress.refresh()
 
     with progress, Keys() as keys:
@@ -298,7 +324,10 @@ def _run_timer(database: Database, library: Library, prompt: Prompt, attempt_id:
                     else:
                         attempts.reveal(session, library, attempt_id, "hint")
                         progress.console.print(
-                            Panel(Markdown(prompt.hints[view.hints_revealed]), title=f"Hint {view.hints_revealed + 1}")
+                            Panel(
+                                Markdown(prompt.hints[view.hints_revealed]),
+                                title=f"Hint {view.hints_revealed + 1}",
+                            )
                         )
     return view
 
@@ -318,7 +347,11 @@ def _print_follow_ups(prompt: Prompt) -> None:
 
 def _ask_missed(prompt: Prompt) -> list[str]:
     while True:
-        raw = Ask.ask("Which key points did you miss? Numbers, e.g. [bold]1 3[/bold] (Enter for none)", default="", show_default=False)
+        raw = Ask.ask(
+            "Which key points did you miss? Numbers, e.g. [bold]1 3[/bold] (Enter for none)",
+            default="",
+            show_default=False,
+        )
         tokens = raw.replace(",", " ").split()
         try:
             numbers = sorted({int(t) for t in tokens})
@@ -333,7 +366,9 @@ def _ask_missed(prompt: Prompt) -> list[str]:
 
 @app.command()
 def practice(
-    slug: Annotated[str | None, typer.Argument(help="Prompt to practise; default: a random one.")] = None,
+    slug: Annotated[
+        str | None, typer.Argument(help="Prompt to practise; default: a random one.")
+    ] = None,
     category: CategoryOpt = None,
 ) -> None:
     """Do the whole loop in the terminal: prompt, timer, reveal, marks, postmortem."""
@@ -353,7 +388,11 @@ def practice(
     _print_header(prompt)
     console.print(Markdown(prompt.statement))
     console.print()
-    Ask.ask(f"Press [bold]Enter[/bold] to start the {prompt.minutes}-minute timer", default="", show_default=False)
+    Ask.ask(
+        f"Press [bold]Enter[/bold] to start the {prompt.minutes}-minute timer",
+        default="",
+        show_default=False,
+    )
     with database.session() as session:
         attempt_id = attempts.start(session, library, prompt.slug).id
     try:
@@ -362,9 +401,13 @@ def practice(
         with database.session() as session, _service_errors():
             if attempts.state_of(attempts.load(session, attempt_id)) == "running":
                 attempts.pause(session, attempt_id)
-        raise fail(f"interrupted; attempt {attempt_id} is paused (continue it in the web app)") from None
+        raise fail(
+            f"interrupted; attempt {attempt_id} is paused (continue it in the web app)"
+        ) from None
 
-    console.print(f"Time: [bold]{_minutes(view.elapsed_seconds)}[/bold] of {_minutes(view.target_seconds)}")
+    console.print(
+        f"Time: [bold]{clock_text(view.elapsed_seconds)}[/bold] of {clock_text(view.target_seconds)}"
+    )
     Ask.ask("Press [bold]Enter[/bold] to reveal the answer", default="", show_default=False)
     with database.session() as session, _service_errors():
         attempts.reveal(session, library, attempt_id, "answer")
@@ -393,8 +436,8 @@ def practice(
 
     hit = len(prompt.key_points) - len(missed)
     console.print(
-        f"[green]Saved attempt {attempt_id}[/green]: {_minutes(view.elapsed_seconds)} of "
-        f"{_minutes(view.target_seconds)}, {hit}/{len(prompt.key_points)} key points hit."
+        f"[green]Saved attempt {attempt_id}[/green]: {clock_text(view.elapsed_seconds)} of "
+        f"{clock_text(view.target_seconds)}, {hit}/{len(prompt.key_points)} key points hit."
     )
 
 

@@ -69,7 +69,9 @@ def test_going_past_the_target_is_overtime(database, library, fixed_clock):
     ("first", "second"),
     [("pause", "pause"), ("stop", "pause"), ("stop", "resume"), ("stop", "stop")],
 )
-def test_a_timer_action_that_does_not_fit_the_state_is_refused(database, library, fixed_clock, first, second):
+def test_a_timer_action_that_does_not_fit_the_state_is_refused(
+    database, library, fixed_clock, first, second
+):
     attempt_id = started(database, library)
     with database.session() as s:
         getattr(attempts, first)(s, attempt_id)
@@ -146,10 +148,18 @@ def test_the_postmortem_is_saved_and_replaced_as_typed(database, library, fixed_
         attempts.set_postmortem(s, attempt_id, PostmortemUpdate(went_well="clear structure"))
     with database.session() as s:
         attempts.set_postmortem(
-            s, attempt_id, PostmortemUpdate(went_well="clear structure", missed="evict from map", next_time="draw it")
+            s,
+            attempt_id,
+            PostmortemUpdate(
+                went_well="clear structure", missed="evict from map", next_time="draw it"
+            ),
         )
     pm = view(database, library, attempt_id).postmortem
-    assert (pm.went_well, pm.missed, pm.next_time) == ("clear structure", "evict from map", "draw it")
+    assert (pm.went_well, pm.missed, pm.next_time) == (
+        "clear structure",
+        "evict from map",
+        "draw it",
+    )
 
 
 def test_unknown_prompt_and_attempt_are_not_found(database, library):

@@ -47,7 +47,10 @@ class SearchIndex:
         )
         self._db.executemany(
             "INSERT INTO prompts VALUES (?, ?, ?, ?, ?)",
-            [(p.slug, p.title, " ".join(p.tags + p.companies), p.statement, p.answer) for p in prompts],
+            [
+                (p.slug, p.title, " ".join(p.tags + p.companies), p.statement, p.answer)
+                for p in prompts
+            ],
         )
 
     def search(self, query: str) -> list[str]:
@@ -69,11 +72,15 @@ class Library:
     """Every prompt and resource of the loaded packs, read-only after loading."""
 
     def __init__(
-        self, prompts: Sequence[Prompt], resources: Sequence[Resource], errors: Sequence[ContentError] = ()
+        self,
+        prompts: Sequence[Prompt],
+        resources: Sequence[Resource],
+        errors: Sequence[ContentError] = (),
     ) -> None:
         order = {c: i for i, c in enumerate(CATEGORIES)}
         self.prompts: dict[str, Prompt] = {
-            p.slug: p for p in sorted(prompts, key=lambda p: (order[p.category], p.title.casefold()))
+            p.slug: p
+            for p in sorted(prompts, key=lambda p: (order[p.category], p.title.casefold()))
         }
         self.resources = list(resources)
         self.errors = list(errors)

@@ -18,6 +18,7 @@ SECTIONS = ("Prompt", "Hints", "Answer", "Key points", "Follow-ups")
 KEY_POINT = re.compile(r"^\[(?P<id>[^\]\s]+)\]\s+(?P<text>\S.*)$", re.DOTALL)
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s?")
 _md = MarkdownIt("commonmark")
+LIST_TOKENS = ("bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close")
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,8 @@ def _list_items(content: str) -> tuple[list[str], str | None]:
     items = []
     outside = False
     for tok in tokens:
-        if tok.level == 0 and tok.type not in ("bullet_list_open", "ordered_list_open"):
-            if tok.type not in ("bullet_list_close", "ordered_list_close"):
-                outside = True
+        if tok.level == 0 and tok.type not in LIST_TOKENS:
+            outside = True
         if tok.type == "list_item_open" and tok.level == 1 and tok.map:
             raw = lines[tok.map[0] : tok.map[1]]
             first = LIST_MARKER.sub("", raw[0], count=1)
@@ -104,7 +104,9 @@ def _list_items(content: str) -> tuple[list[str], str | None]:
     return items, None
 
 
-def parse_prompt(path: Path, category_dir: str | None = None) -> tuple[Prompt | None, list[ContentError]]:
+def parse_prompt(
+    path: Path, category_dir: str | None = None
+) -> tuple[Prompt | None, list[ContentError]]:
     """Parse one prompt.md into a Prompt, or return every error found in it."""
     errors: list[ContentError] = []
     try:
@@ -113,7 +115,11 @@ def parse_prompt(path: Path, category_dir: str | None = None) -> tuple[Prompt | 
         return None, [ContentError(path, "(file)", f"cannot be read as UTF-8 text: {exc}")]
     fm_text, body = split_front_matter(text)
     if fm_text is None:
-        return None, [ContentError(path, "front matter", "expected a YAML block fenced by '---' lines at the top")]
+        return None, [
+            ContentError(
+                path, "front matter", "expected a YAML block fenced by '---' lines at the top"
+            )
+        ]
     try:
         fm_data = yaml.safe_load(fm_text) or {}
     except yaml.YAMLError as exc:
@@ -128,10 +134,16 @@ def parse_prompt(path: Path, category_dir: str | None = None) -> tuple[Prompt | 
 
     slug = path.parent.name
     if not re.match(KEBAB, slug):
-        errors.append(ContentError(path, "slug", f"folder name must be lowercase-kebab, got {slug!r}"))
+        errors.append(
+            ContentError(path, "slug", f"folder name must be lowercase-kebab, got {slug!r}")
+        )
     if front and category_dir and front.category != category_dir:
         errors.append(
-            ContentError(path, "category", f"expected {category_dir!r} (the folder it sits in), got {front.category!r}")
+            ContentError(
+                path,
+                "category",
+                f"expected {category_dir!r} (the folder it sits in), got {front.category!r}",
+            )
         )
 
     sections = _sections(body, "h2")
@@ -147,7 +159,11 @@ def parse_prompt(path: Path, category_dir: str | None = None) -> tuple[Prompt | 
         if not detail:
             detail.append(f"out of order: {titles}")
         errors.append(
-            ContentError(path, "sections", f"expected '## ' sections {list(SECTIONS)} in that order; " + ", ".join(detail))
+            ContentError(
+                path,
+                "sections",
+                f"expected '## ' sections {list(SECTIONS)} in that order; " + ", ".join(detail),
+            )
         )
         return None, errors
     content = dict(sections)
@@ -163,17 +179,29 @@ def parse_prompt(path: Path, category_dir: str | None = None) -> tuple[Prompt | 
     for n, item in enumerate(raw_points, 1):
         m = KEY_POINT.match(item)
         if not m:
-            errors.append(ContentError(path, f"Key points[{n}]", "expected '- [kebab-id] one checkable sentence'"))
+            errors.append(
+                ContentError(
+                    path, f"Key points[{n}]", "expected '- [kebab-id] one checkable sentence'"
+                )
+            )
             continue
         kp_id = m["id"]
         if kp_id in seen:
-            errors.append(ContentError(path, f"Key points[{n}]", f"id {kp_id!r} is used twice; ids must be unique"))
+            errors.append(
+                ContentError(
+                    path, f"Key points[{n}]", f"id {kp_id!r} is used twice; ids must be unique"
+                )
+            )
         seen.add(kp_id)
         key_points.append({"id": kp_id, "text": " ".join(m["text"].split())})
 
     follow_ups = [{"question": q, "answer": a} for q, a in _sections(content["Follow-ups"], "h3")]
     if content["Follow-ups"].strip() and not follow_ups:
-        errors.append(ContentError(path, "Follow-ups", "expected '### Question?' headings, each followed by its answer"))
+        errors.append(
+            ContentError(
+                path, "Follow-ups", "expected '### Question?' headings, each followed by its answer"
+            )
+        )
     for field in ("Prompt", "Answer"):
         if not content[field].strip():
             errors.append(ContentError(path, field, "expected non-empty Markdown"))
@@ -228,7 +256,11 @@ def load_pack(root: Path) -> PackContent:
                 continue
             if category_dir.name not in CATEGORIES:
                 errors.append(
-                    ContentError(category_dir, "category", f"expected a folder named one of {list(CATEGORIES)}")
+                    ContentError(
+                        category_dir,
+                        "category",
+                        f"expected a folder named one of {list(CATEGORIES)}",
+                    )
                 )
                 continue
             for prompt_dir in sorted(category_dir.iterdir()):
@@ -236,7 +268,9 @@ def load_pack(root: Path) -> PackContent:
                     continue
                 md = prompt_dir / "prompt.md"
                 if not md.is_file():
-                    errors.append(ContentError(md, "(file)", "expected a prompt.md in every prompt folder"))
+                    errors.append(
+                        ContentError(md, "(file)", "expected a prompt.md in every prompt folder")
+                    )
                     continue
                 prompt, errs = parse_prompt(md, category_dir.name)
                 errors += errs

@@ -49,13 +49,18 @@ def summary(prompt: Prompt) -> PromptSummary:
 
 def public(prompt: Prompt) -> PromptPublic:
     """A prompt without its answer."""
-    return PromptPublic(**summary(prompt).model_dump(), prompt=prompt.statement, hints_total=len(prompt.hints))
+    return PromptPublic(
+        **summary(prompt).model_dump(), prompt=prompt.statement, hints_total=len(prompt.hints)
+    )
 
 
 def answer(prompt: Prompt) -> PromptAnswer:
     """A prompt's answer, key points and follow-ups."""
     return PromptAnswer(
-        slug=prompt.slug, answer=prompt.answer, key_points=prompt.key_points, follow_ups=prompt.follow_ups
+        slug=prompt.slug,
+        answer=prompt.answer,
+        key_points=prompt.key_points,
+        follow_ups=prompt.follow_ups,
     )
 
 

@@ -6,7 +6,9 @@ from mockloop.practice.tables import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only when someone runs `alembic` by hand
-    raise SystemExit("run migrations through mockloop (they start with the app), not the alembic CLI")
+    raise SystemExit(
+        "run migrations through mockloop (they start with the app), not the alembic CLI"
+    )
 
 context.configure(
     connection=connection,

@@ -54,7 +54,9 @@ def load(session: Session, attempt_id: int, *, for_update: bool = False) -> Atte
 def start(session: Session, library: Library, slug: str) -> Attempt:
     """Start the timer on a new attempt at a prompt."""
     prompt = require_prompt(library, slug)
-    attempt = Attempt(prompt_slug=prompt.slug, target_minutes=prompt.minutes, started_at=clock.utcnow())
+    attempt = Attempt(
+        prompt_slug=prompt.slug, target_minutes=prompt.minutes, started_at=clock.utcnow()
+    )
     session.add(attempt)
     session.flush()
     return attempt
@@ -64,7 +66,9 @@ def pause(session: Session, attempt_id: int) -> Attempt:
     """Pause a running attempt's timer."""
     attempt = load(session, attempt_id, for_update=True)
     if state_of(attempt) != "running":
-        raise Conflict(f"attempt {attempt_id} is {state_of(attempt)}; only a running attempt can be paused")
+        raise Conflict(
+            f"attempt {attempt_id} is {state_of(attempt)}; only a running attempt can be paused"
+        )
     attempt.paused_at = clock.utcnow()
     return attempt
 
@@ -73,7 +77,9 @@ def resume(session: Session, attempt_id: int) -> Attempt:
     """Resume a paused attempt; the pause is not counted."""
     attempt = load(session, attempt_id, for_update=True)
     if state_of(attempt) != "paused":
-        raise Conflict(f"attempt {attempt_id} is {state_of(attempt)}; only a paused attempt can be resumed")
+        raise Conflict(
+            f"attempt {attempt_id} is {state_of(attempt)}; only a paused attempt can be resumed"
+        )
     _close_pause(attempt, clock.utcnow())
     return attempt
 
@@ -105,7 +111,14 @@ def reveal(session: Session, library: Library, attempt_id: int, stage: str) -> A
     if stage == "hint":
         if attempt.hints_revealed >= len(prompt.hints):
             raise Conflict(f"all {len(prompt.hints)} hints are already revealed")
-        attempt.reveals.append(Reveal(stage="hint", hint_index=attempt.hints_revealed, revealed_at=now, offset_seconds=offset))
+        attempt.reveals.append(
+            Reveal(
+                stage="hint",
+                hint_index=attempt.hints_revealed,
+                revealed_at=now,
+                offset_seconds=offset,
+            )
+        )
         attempt.hints_revealed += 1
     elif stage == "answer":
         if attempt.answer_revealed_at:
@@ -135,7 +148,9 @@ def set_marks(session: Session, library: Library, attempt_id: int, missed: list[
     ids = prompt.key_point_ids()
     unknown = sorted(set(missed) - set(ids))
     if unknown:
-        raise Invalid(f"unknown key point ids for {prompt.slug!r}: {unknown}; expected some of {ids}")
+        raise Invalid(
+            f"unknown key point ids for {prompt.slug!r}: {unknown}; expected some of {ids}"
+        )
     missed_set = set(missed)
     current = {mark.key_point_id: mark for mark in attempt.marks}
     for kp_id in ids:
@@ -163,7 +178,11 @@ def list_attempts(session: Session, prompt: str | None = None, limit: int = 200)
     """Attempts, newest first, optionally for one prompt."""
     stmt = (
         select(Attempt)
-        .options(selectinload(Attempt.marks), selectinload(Attempt.postmortem), selectinload(Attempt.reveals))
+        .options(
+            selectinload(Attempt.marks),
+            selectinload(Attempt.postmortem),
+            selectinload(Attempt.reveals),
+        )
         .order_by(Attempt.started_at.desc(), Attempt.id.desc())
         .limit(limit)
     )
@@ -185,7 +204,9 @@ def open_attempt(session: Session, prompt: str) -> Attempt | None:
 
 def last_prompt(session: Session) -> str | None:
     """The slug of the most recently started attempt (Random mock avoids it)."""
-    stmt = select(Attempt.prompt_slug).order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(1)
+    stmt = (
+        select(Attempt.prompt_slug).order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(1)
+    )
     return session.scalars(stmt).one_or_none()
 
 
@@ -219,7 +240,10 @@ def to_public(attempt: Attempt, library: Library, now: datetime | None = None) -
         hit=hit,
         postmortem=(
             PostmortemPublic(
-                went_well=pm.went_well, missed=pm.missed, next_time=pm.next_time, updated_at=clock.iso(pm.updated_at)
+                went_well=pm.went_well,
+                missed=pm.missed,
+                next_time=pm.next_time,
+                updated_at=clock.iso(pm.updated_at),
             )
             if pm
             else None

@@ -27,7 +27,8 @@ class MarksUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     missed: list[str] = Field(
-        max_length=50, description="Ids of the key points missed; every other key point counts as hit."
+        max_length=50,
+        description="Ids of the key points missed; every other key point counts as hit.",
     )
 
 

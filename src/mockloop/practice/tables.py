@@ -49,7 +49,9 @@ class Reveal(Base):
     __tablename__ = "reveals"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"), index=True)
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("attempts.id", ondelete="CASCADE"), index=True
+    )
     stage: Mapped[str] = mapped_column(String(20))
     hint_index: Mapped[int | None] = mapped_column(Integer)
     revealed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -141,9 +141,13 @@ def reveal(
 
 
 @router.put("/attempts/{attempt_id}/marks", response_model=AttemptPublic, responses=ERRORS)
-def put_marks(attempt_id: int, body: MarksUpdate, session: SessionDep, library: LibraryDep) -> AttemptPublic:
+def put_marks(
+    attempt_id: int, body: MarksUpdate, session: SessionDep, library: LibraryDep
+) -> AttemptPublic:
     """Set which key points were missed."""
-    return attempts.to_public(attempts.set_marks(session, library, attempt_id, body.missed), library)
+    return attempts.to_public(
+        attempts.set_marks(session, library, attempt_id, body.missed), library
+    )
 
 
 @router.put("/attempts/{attempt_id}/postmortem", response_model=AttemptPublic, responses=ERRORS)
@@ -157,4 +161,6 @@ def put_postmortem(
 @router.get("/resources", response_model=ResourceList)
 def list_resources(library: LibraryDep) -> ResourceList:
     """External mock-interview resources."""
-    return ResourceList(resources=[views.ResourcePublic(**r.model_dump()) for r in library.resources])
+    return ResourceList(
+        resources=[views.ResourcePublic(**r.model_dump()) for r in library.resources]
+    )

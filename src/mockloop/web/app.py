@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -61,11 +63,15 @@ class _BodyTooLarge(Exception):
 
 
 def _too_large(limit: int) -> Response:
-    return JSONResponse({"detail": f"request body is larger than the {limit} byte limit"}, status_code=413)
+    return JSONResponse(
+        {"detail": f"request body is larger than the {limit} byte limit"}, status_code=413
+    )
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", "")
+    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
+        "accept", ""
+    )
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -77,7 +83,9 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(
-    settings: Settings | None = None, library: Library | None = None, database: Database | None = None
+    settings: Settings | None = None,
+    library: Library | None = None,
+    database: Database | None = None,
 ) -> FastAPI:
     """Build the app: load content once, open (and migrate) the database, mount everything."""
     settings = settings or get_settings()
@@ -87,7 +95,13 @@ def create_app(
             log.warning("content error: %s", error)
     database = database or Database(settings.resolved_database_url)
 
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.dispose()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="mockloop",
         version=__version__,
         description="Practise technical interview loops. Every page's data is also here as JSON.",
@@ -108,13 +122,17 @@ def create_app(
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         message = _validation_message(exc)
         if _wants_json(request):
-            return JSONResponse({"detail": message, "errors": _jsonable(exc.errors())}, status_code=422)
+            return JSONResponse(
+                {"detail": message, "errors": _jsonable(exc.errors())}, status_code=422
+            )
         return pages.error_page(request, 422, message)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if _wants_json(request):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+            return JSONResponse(
+                {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+            )
         return pages.error_page(request, exc.status_code, str(exc.detail))
 
     @app.get("/static/pygments.css", include_in_schema=False)
@@ -130,14 +148,14 @@ def create_app(
     app.include_router(pages.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
-    @app.on_event("shutdown")
-    def close_database() -> None:
-        database.dispose()
-
     return app
 
 
 def _jsonable(errors: list) -> list:  # type: ignore[type-arg]
-    return [{k: (v if isinstance(v, str | int | float | list | type(None)) else str(v)) for k, v in e.items()} for e in errors]
-
-
+    return [
+        {
+            k: (v if isinstance(v, str | int | float | list | type(None)) else str(v))
+            for k, v in e.items()
+        }
+        for e in errors
+    ]

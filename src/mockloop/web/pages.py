@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from mockloop.library import CATEGORIES
 from mockloop.library.library import PromptFilter
 from mockloop.library.models import DIFFICULTIES
-from mockloop.practice import attempts
+from mockloop.practice import attempts, clock
 from mockloop.practice.errors import NotFound
 from mockloop.practice.schemas import AttemptPublic, PostmortemUpdate
 from mockloop.web.deps import LibraryDep, SessionDep
@@ -25,15 +25,7 @@ templates.env.globals["CATEGORIES"] = CATEGORIES
 templates.env.globals["DIFFICULTIES"] = DIFFICULTIES
 
 
-def clock_text(seconds: float) -> str:
-    """Seconds as m:ss or h:mm:ss."""
-    seconds = int(round(abs(seconds)))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-templates.env.filters["clock"] = clock_text
+templates.env.filters["clock"] = clock.clock_text
 router = APIRouter(include_in_schema=False)
 
 
@@ -50,7 +42,10 @@ def _filter_from(category: str, company: str, difficulty: str, tag: str, q: str)
 def error_page(request: Request, status_code: int, message: str) -> HTMLResponse:
     """A page that says what went wrong, in words."""
     return templates.TemplateResponse(
-        request, "error.html", {"status_code": status_code, "message": message}, status_code=status_code
+        request,
+        "error.html",
+        {"status_code": status_code, "message": message},
+        status_code=status_code,
     )
 
 
@@ -104,7 +99,9 @@ def random_page(
 
 
 @router.get("/prompts/{slug}", response_class=HTMLResponse)
-def prompt_page(slug: str, request: Request, library: LibraryDep, session: SessionDep) -> HTMLResponse:
+def prompt_page(
+    slug: str, request: Request, library: LibraryDep, session: SessionDep
+) -> HTMLResponse:
     prompt = attempts.require_prompt(library, slug)
     current = attempts.open_attempt(session, slug)
     past = [attempts.to_public(a, library) for a in attempts.list_attempts(session, prompt=slug)]
@@ -138,8 +135,12 @@ def _attempt_context(session: SessionDep, library: LibraryDep, attempt_id: int) 
 
 
 @router.get("/attempts/{attempt_id}", response_class=HTMLResponse)
-def attempt_page(attempt_id: int, request: Request, library: LibraryDep, session: SessionDep) -> HTMLResponse:
-    return templates.TemplateResponse(request, "attempt.html", _attempt_context(session, library, attempt_id))
+def attempt_page(
+    attempt_id: int, request: Request, library: LibraryDep, session: SessionDep
+) -> HTMLResponse:
+    return templates.TemplateResponse(
+        request, "attempt.html", _attempt_context(session, library, attempt_id)
+    )
 
 
 def _after_change(request: Request, attempt_id: int, fragment: str, context: dict) -> Response:  # type: ignore[type-arg]
@@ -156,7 +157,9 @@ def timer_action(
     if action not in actions:
         raise NotFound(f"no timer action {action!r}; expected pause, resume or stop")
     actions[action](session, attempt_id)
-    return _after_change(request, attempt_id, "attempt_timer.html", _attempt_context(session, library, attempt_id))
+    return _after_change(
+        request, attempt_id, "attempt_timer.html", _attempt_context(session, library, attempt_id)
+    )
 
 
 @router.post("/attempts/{attempt_id}/reveal/{stage}")
@@ -164,7 +167,9 @@ def reveal_action(
     attempt_id: int, stage: str, request: Request, library: LibraryDep, session: SessionDep
 ) -> Response:
     attempts.reveal(session, library, attempt_id, stage.replace("-", "_"))
-    return _after_change(request, attempt_id, "attempt_reveal.html", _attempt_context(session, library, attempt_id))
+    return _after_change(
+        request, attempt_id, "attempt_reveal.html", _attempt_context(session, library, attempt_id)
+    )
 
 
 @router.post("/attempts/{attempt_id}/marks")
@@ -176,7 +181,12 @@ def marks_action(
     missed: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
     attempts.set_marks(session, library, attempt_id, missed or [])
-    return _after_change(request, attempt_id, "attempt_saved.html", {"what": "Marks", **_attempt_context(session, library, attempt_id)})
+    return _after_change(
+        request,
+        attempt_id,
+        "attempt_saved.html",
+        {"what": "Marks", **_attempt_context(session, library, attempt_id)},
+    )
 
 
 @router.post("/attempts/{attempt_id}/postmortem")
@@ -192,14 +202,21 @@ def postmortem_action(
     lines = PostmortemUpdate(went_well=went_well, missed=missed, next_time=next_time)
     attempts.set_postmortem(session, attempt_id, lines)
     return _after_change(
-        request, attempt_id, "attempt_saved.html", {"what": "Postmortem", **_attempt_context(session, library, attempt_id)}
+        request,
+        attempt_id,
+        "attempt_saved.html",
+        {"what": "Postmortem", **_attempt_context(session, library, attempt_id)},
     )
 
 
 @router.get("/history", response_class=HTMLResponse)
 def history_page(request: Request, library: LibraryDep, session: SessionDep) -> HTMLResponse:
-    rows: list[AttemptPublic] = [attempts.to_public(a, library) for a in attempts.list_attempts(session)]
-    return templates.TemplateResponse(request, "history.html", {"attempts": rows, "library": library})
+    rows: list[AttemptPublic] = [
+        attempts.to_public(a, library) for a in attempts.list_attempts(session)
+    ]
+    return templates.TemplateResponse(
+        request, "history.html", {"attempts": rows, "library": library}
+    )
 
 
 @router.get("/resources", response_class=HTMLResponse)

@@ -29,7 +29,18 @@ _md = (
     .enable("strikethrough")
 )
 
-_ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"span", "pre", "code", "table", "thead", "tbody", "tr", "th", "td", "div"}
+_ALLOWED_TAGS = nh3.ALLOWED_TAGS | {
+    "span",
+    "pre",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+}
 _ALLOWED_ATTRS = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
     "span": {"class"},
