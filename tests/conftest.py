@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from mockloop.library import Library, load_library
@@ -71,10 +71,9 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
     if url is None:
         require_or_skip("PostgreSQL: set MOCKLOOP_TEST_DATABASE_URL")
     engine = make_engine(url)
+    tables = [t for t in inspect(engine).get_table_names() if t != "alembic_version"]
     with engine.begin() as conn:
-        conn.execute(
-            text("TRUNCATE attempts, marks, reveals, postmortems RESTART IDENTITY CASCADE")
-        )
+        conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
     engine.dispose()
     return url
 
