@@ -116,3 +116,18 @@ def test_pages_fit_a_phone_screen(browser, server):
     expect(page.locator("#timer .clock")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     context.close()
+
+
+def test_the_theme_follows_the_system_setting(browser, server):
+    backgrounds = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(base_url=server, color_scheme=scheme)
+        page = context.new_page()
+        page.goto("/prompts/web-crawler")
+        backgrounds[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        context.close()
+    luminance = {
+        k: sum(int(x) for x in v[v.index("(") + 1 : -1].split(",")[:3])
+        for k, v in backgrounds.items()
+    }
+    assert luminance["light"] > 600 and luminance["dark"] < 150, backgrounds
