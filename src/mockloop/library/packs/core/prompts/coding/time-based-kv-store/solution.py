@@ -1,0 +1,27 @@
+"""Time-based key-value store: per key, sorted timestamps with their values; binary search."""
+
+from bisect import bisect_left, bisect_right
+
+
+class TimeMap:
+    def __init__(self) -> None:
+        self.times: dict[str, list[int]] = {}
+        self.values: dict[str, list[str]] = {}
+
+    def set(self, key: str, value: str, timestamp: int) -> None:
+        times = self.times.setdefault(key, [])
+        values = self.values.setdefault(key, [])
+        i = bisect_left(times, timestamp)
+        if i < len(times) and times[i] == timestamp:
+            values[i] = value  # same (key, timestamp): replace
+            return
+        # Late writes land in their sorted place (O(n) insert, O(1) when in order).
+        times.insert(i, timestamp)
+        values.insert(i, value)
+
+    def get(self, key: str, timestamp: int) -> str:
+        times = self.times.get(key)
+        if not times:
+            return ""
+        i = bisect_right(times, timestamp)  # times[:i] are all <= timestamp
+        return self.values[key][i - 1] if i else ""

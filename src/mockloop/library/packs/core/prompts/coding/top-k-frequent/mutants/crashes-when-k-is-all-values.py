@@ -1,0 +1,20 @@
+"""Mutant: looks up the (k+1)-th count to find a cutoff, which does not exist when k is every value."""
+
+from collections import Counter
+
+
+def top_k_frequent(nums: list[int], k: int) -> list[int]:
+    counts = Counter(nums)
+    cutoff = sorted(counts.values(), reverse=True)[k]
+    return [value for value, count in counts.items() if count > cutoff]
+    # buckets[c] holds the values seen exactly c times; no count exceeds len(nums).
+    buckets: list[list[int]] = [[] for _ in range(len(nums) + 1)]
+    for value, count in counts.items():
+        buckets[count].append(value)
+    result: list[int] = []
+    for count in range(len(nums), 0, -1):
+        for value in buckets[count]:
+            result.append(value)
+            if len(result) == k:
+                return result
+    return result

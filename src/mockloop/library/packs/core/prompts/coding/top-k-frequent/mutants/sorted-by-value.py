@@ -1,0 +1,19 @@
+"""Mutant: ranks values by their size, not by how often they occur."""
+
+from collections import Counter
+
+
+def top_k_frequent(nums: list[int], k: int) -> list[int]:
+    counts = Counter(nums)
+    return sorted(counts, reverse=True)[:k]
+    # buckets[c] holds the values seen exactly c times; no count exceeds len(nums).
+    buckets: list[list[int]] = [[] for _ in range(len(nums) + 1)]
+    for value, count in counts.items():
+        buckets[count].append(value)
+    result: list[int] = []
+    for count in range(len(nums), 0, -1):
+        for value in buckets[count]:
+            result.append(value)
+            if len(result) == k:
+                return result
+    return result
