@@ -1,4 +1,4 @@
-from typing import Callable
+from collections.abc import Callable
 
 
 def crawl(start_url: str, fetch: Callable[[str], str], max_workers: int = 8) -> set[str]:

@@ -129,10 +129,12 @@ def test_relative_links_are_resolved_against_their_page(solution):
 
 def test_fragments_are_removed_and_the_page_is_fetched_once(solution):
     """'#a', 'p#b' and 'p#c' are the start page and p: each fetched once, listed bare."""
-    site = Site({
-        "http://f.test/": links("#a", "p#b", "p#c", "/p#d", "http://f.test/p#e"),
-        "http://f.test/p": links("#top", "/#x"),
-    })
+    site = Site(
+        {
+            "http://f.test/": links("#a", "p#b", "p#c", "/p#d", "http://f.test/p#e"),
+            "http://f.test/p": links("#top", "/#x"),
+        }
+    )
     crawl(solution, site, "http://f.test/", {"http://f.test/", "http://f.test/p"})
     fetched_once(site, "pages linked with different fragments")
 
@@ -156,57 +158,67 @@ def test_other_hosts_and_schemes_are_not_followed(solution):
 
 def test_both_schemes_count_as_the_same_host(solution):
     """From an http start page, https links to the same hostname are followed, and back."""
-    site = Site({
-        "http://s.test/": links("https://s.test/secure"),
-        "https://s.test/secure": links("http://s.test/plain"),
-        "http://s.test/plain": "",
-    })
+    site = Site(
+        {
+            "http://s.test/": links("https://s.test/secure"),
+            "https://s.test/secure": links("http://s.test/plain"),
+            "http://s.test/plain": "",
+        }
+    )
     crawl(solution, site, "http://s.test/", set(site.pages))
 
 
 def test_upper_case_tags_and_other_attributes(solution):
     """<A HREF=...> is a link too, and so is an href after other attributes."""
-    site = Site({
-        "http://u.test/": '<A HREF="/one">1</A> <a class="x" id="y" href="/two">2</a>',
-        "http://u.test/one": "",
-        "http://u.test/two": "",
-    })
+    site = Site(
+        {
+            "http://u.test/": '<A HREF="/one">1</A> <a class="x" id="y" href="/two">2</a>',
+            "http://u.test/one": "",
+            "http://u.test/two": "",
+        }
+    )
     crawl(solution, site, "http://u.test/", set(site.pages))
 
 
 def test_only_a_tags_are_links(solution):
     """href and src on <link>, <img> and <script> tags are not links to crawl."""
-    site = Site({
-        "http://t.test/": (
-            '<link href="/style.css"><img src="/pic.png"><script src="/app.js"></script>'
-            '<a href="/real">real</a>'
-        ),
-        "http://t.test/real": "",
-        "http://t.test/style.css": "",
-        "http://t.test/pic.png": "",
-        "http://t.test/app.js": "",
-    })
+    site = Site(
+        {
+            "http://t.test/": (
+                '<link href="/style.css"><img src="/pic.png"><script src="/app.js"></script>'
+                '<a href="/real">real</a>'
+            ),
+            "http://t.test/real": "",
+            "http://t.test/style.css": "",
+            "http://t.test/pic.png": "",
+            "http://t.test/app.js": "",
+        }
+    )
     crawl(solution, site, "http://t.test/", {"http://t.test/", "http://t.test/real"})
 
 
 def test_urls_are_not_normalised_beyond_the_fragment(solution):
     """'/a' and '/a/' are different URLs: both are fetched and both are listed."""
-    site = Site({
-        "http://n.test/": links("/a", "/a/"),
-        "http://n.test/a": "",
-        "http://n.test/a/": "",
-    })
+    site = Site(
+        {
+            "http://n.test/": links("/a", "/a/"),
+            "http://n.test/a": "",
+            "http://n.test/a/": "",
+        }
+    )
     crawl(solution, site, "http://n.test/", set(site.pages))
 
 
 def test_a_failing_page_is_left_out_and_the_crawl_goes_on(solution):
     """Pages whose fetch raises are not in the result, their links are not followed, the rest is."""
-    site = Site({
-        "http://e.test/": links("/bad", "/missing", "/good"),
-        "http://e.test/bad": RuntimeError("500 Internal Server Error"),
-        "http://e.test/good": links("/deeper"),
-        "http://e.test/deeper": "",
-    })
+    site = Site(
+        {
+            "http://e.test/": links("/bad", "/missing", "/good"),
+            "http://e.test/bad": RuntimeError("500 Internal Server Error"),
+            "http://e.test/good": links("/deeper"),
+            "http://e.test/deeper": "",
+        }
+    )
     crawl(solution, site, "http://e.test/", {
         "http://e.test/", "http://e.test/good", "http://e.test/deeper",
     })  # fmt: skip

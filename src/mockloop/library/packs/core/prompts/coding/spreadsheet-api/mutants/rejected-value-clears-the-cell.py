@@ -70,8 +70,7 @@ class Spreadsheet:
                     affected.add(cell)
                     stack.append(cell)
         waiting = {
-            cell: sum(ref in affected for ref in self.precedents.get(cell, ()))
-            for cell in affected
+            cell: sum(ref in affected for ref in self.precedents.get(cell, ())) for cell in affected
         }
         ready = [cell for cell, count in waiting.items() if count == 0]
         while ready:

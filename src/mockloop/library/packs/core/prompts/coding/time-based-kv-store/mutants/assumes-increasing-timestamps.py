@@ -1,6 +1,6 @@
 """Mutant: appends every version, assuming timestamps only grow."""
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 
 class TimeMap:

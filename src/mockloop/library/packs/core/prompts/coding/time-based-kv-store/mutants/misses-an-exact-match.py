@@ -1,6 +1,6 @@
 """Mutant: bisect_left then one step back: an exact timestamp reads the version before it."""
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 
 class TimeMap:

@@ -1,6 +1,6 @@
 """Mutant: the search returns the first version after the timestamp."""
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 
 class TimeMap:

@@ -1,7 +1,5 @@
 """Mutant: counts in a list indexed by value, which breaks on negative values."""
 
-from collections import Counter
-
 
 def top_k_frequent(nums: list[int], k: int) -> list[int]:
     tally = [0] * (max(nums) + 1)

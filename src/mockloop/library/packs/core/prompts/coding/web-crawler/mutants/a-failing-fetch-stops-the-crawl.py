@@ -45,8 +45,8 @@ def crawl(start_url: str, fetch: Callable[[str], str], max_workers: int = 8) -> 
                 fetched.add(url)
                 for link in _links(url, html):
                     parts = urlsplit(link)
-                    if parts.scheme in ("http", "https") and parts.hostname == host:
-                        if link not in seen:
-                            seen.add(link)
-                            in_flight[pool.submit(fetch, link)] = link
+                    same_host = parts.scheme in ("http", "https") and parts.hostname == host
+                    if same_host and link not in seen:
+                        seen.add(link)
+                        in_flight[pool.submit(fetch, link)] = link
     return fetched

@@ -30,7 +30,6 @@ def _links(page_url: str, html: str) -> list[str]:
 
 
 def crawl(start_url: str, fetch: Callable[[str], str], max_workers: int = 8) -> set[str]:
-    host = urlsplit(start_url).hostname
     seen = {start_url}
     fetched: set[str] = set()
     with ThreadPoolExecutor(max_workers=max_workers) as pool:
@@ -48,8 +47,7 @@ def crawl(start_url: str, fetch: Callable[[str], str], max_workers: int = 8) -> 
                 fetched.add(url)
                 for link in _links(url, html):
                     parts = urlsplit(link)
-                    if parts.scheme in ("http", "https"):
-                        if link not in seen:
-                            seen.add(link)
-                            in_flight[pool.submit(fetch, link)] = link
+                    if parts.scheme in ("http", "https") and link not in seen:
+                        seen.add(link)
+                        in_flight[pool.submit(fetch, link)] = link
     return fetched

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from html.parser import HTMLParser
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 
 class _LinkParser(HTMLParser):
@@ -48,8 +48,8 @@ def crawl(start_url: str, fetch: Callable[[str], str], max_workers: int = 8) -> 
                 fetched.add(url)
                 for link in _links(url, html):
                     parts = urlsplit(link)
-                    if parts.scheme in ("http", "https") and parts.hostname == host:
-                        if link not in seen:
-                            seen.add(link)
-                            in_flight[pool.submit(fetch, link)] = link
+                    same_host = parts.scheme in ("http", "https") and parts.hostname == host
+                    if same_host and link not in seen:
+                        seen.add(link)
+                        in_flight[pool.submit(fetch, link)] = link
     return fetched

@@ -28,7 +28,6 @@ def crawl(start_url: str, fetch: Callable[[str], str], max_workers: int = 8) -> 
     seen = {start_url}
     fetched: set[str] = set()
     lock = threading.Lock()
-    threads: list[threading.Thread] = []
 
     def visit(url: str) -> None:
         try:
@@ -40,10 +39,10 @@ def crawl(start_url: str, fetch: Callable[[str], str], max_workers: int = 8) -> 
             fetched.add(url)
             for link in _links(url, html):
                 parts = urlsplit(link)
-                if parts.scheme in ("http", "https") and parts.hostname == host:
-                    if link not in seen:
-                        seen.add(link)
-                        children.append(threading.Thread(target=visit, args=(link,)))
+                same_host = parts.scheme in ("http", "https") and parts.hostname == host
+                if same_host and link not in seen:
+                    seen.add(link)
+                    children.append(threading.Thread(target=visit, args=(link,)))
         for child in children:
             child.start()
         for child in children:

@@ -50,9 +50,9 @@ def crawl(start_url: str, fetch: Callable[[str], str], max_workers: int = 8) -> 
                 fetched.add(url)
                 for link in _links(url, html):
                     parts = urlsplit(link)
-                    if parts.scheme in ("http", "https") and parts.hostname == host:
-                        if link not in seen:
-                            seen.add(link)
-                            queue.append(link)
+                    same_host = parts.scheme in ("http", "https") and parts.hostname == host
+                    if same_host and link not in seen:
+                        seen.add(link)
+                        queue.append(link)
         pool.shutdown(wait=False, cancel_futures=True)
         return set(fetched)
