@@ -22,14 +22,15 @@ from rich.table import Table
 
 from mockloop import __version__
 from mockloop.library import CATEGORIES, Library, Prompt, load_library, views
+from mockloop.library.circuits import load_circuits
 from mockloop.library.library import PromptFilter
 from mockloop.library.loader import load_pack
-from mockloop.practice import attempts
+from mockloop.practice import attempts, reviews
 from mockloop.practice.clock import clock_text
 from mockloop.practice.db import Database
 from mockloop.practice.errors import PracticeError
 from mockloop.practice.schemas import AttemptPublic, PostmortemUpdate
-from mockloop.settings import get_settings
+from mockloop.settings import BUNDLED_PACK, get_settings
 
 app = typer.Typer(
     help="Practise technical interview loops: timed mocks, model answers, key points, postmortems.",
@@ -224,6 +225,10 @@ def validate(
     if path is not None:
         pack = load_pack(path)
         errors, n_prompts, n_resources = pack.errors, len(pack.prompts), len(pack.resources)
+        # a pack's circuits may name the bundled pack's prompts as well as its own
+        bundled = [] if path.resolve() == BUNDLED_PACK.resolve() else load_pack(BUNDLED_PACK).prompts
+        found, circuit_errors = load_circuits([pack], {p.slug: p for p in bundled + pack.prompts})
+        errors, n_circuits = errors + circuit_errors, len(found)
     else:
         library = _library()
         errors, n_prompts, n_resources = (
@@ -231,11 +236,12 @@ def validate(
             len(library.prompts),
             len(library.resources),
         )
+        n_circuits = len(library.circuits)
     for error in errors:
         err_console.print(str(error), soft_wrap=True, markup=False)
     if errors:
         raise fail(f"{len(errors)} error{'s' if len(errors) != 1 else ''} found")
-    console.print(f"ok: {n_prompts} prompts, {n_resources} resources")
+    console.print(f"ok: {n_prompts} prompts, {n_resources} resources, {n_circuits} circuits")
 
 
 # --- practice: the whole loop in the terminal -------------------------------------------------
@@ -370,6 +376,12 @@ def practice(
         str | None, typer.Argument(help="Prompt to practise; default: a random one.")
     ] = None,
     category: CategoryOpt = None,
+    due: Annotated[
+        bool, typer.Option("--due", help="Practise the prompt most due for review.")
+    ] = False,
+    cram: Annotated[
+        bool, typer.Option("--cram", help="Cram mode: record the attempt, move no review.")
+    ] = False,
 ) -> None:
     """Do the whole loop in the terminal: prompt, timer, reveal, marks, postmortem."""
     _check_category(category)
@@ -377,6 +389,13 @@ def practice(
     database = _database()
     if slug:
         prompt = _require(library, slug)
+    elif due:
+        with database.session() as session:
+            most_due = reviews.most_due(session, library)
+        if most_due is None:
+            console.print("Nothing is due for review; `mockloop today` shows what comes next.")
+            return
+        prompt = most_due
     else:
         with database.session() as session:
             last = attempts.last_prompt(session)
@@ -394,7 +413,7 @@ def practice(
         show_default=False,
     )
     with database.session() as session:
-        attempt_id = attempts.start(session, library, prompt.slug).id
+        attempt_id = attempts.start(session, library, prompt.slug, cram=cram).id
     try:
         view = _run_timer(database, library, prompt, attempt_id)
     except KeyboardInterrupt:
@@ -439,6 +458,15 @@ def practice(
         f"[green]Saved attempt {attempt_id}[/green]: {clock_text(view.elapsed_seconds)} of "
         f"{clock_text(view.target_seconds)}, {hit}/{len(prompt.key_points)} key points hit."
     )
+    with database.session() as session:
+        review = reviews.attempt_review(session, library, attempt_id)
+    if review.rating and review.due_at:
+        console.print(
+            f"Review: [bold]{review.rating}[/bold], back on {review.due_at[:10]} "
+            f"(`mockloop rate {attempt_id} again|hard|good|easy` to change it)."
+        )
+    elif review.cram:
+        console.print("Cram mode: no review moved.")
 
 
 @app.callback(invoke_without_command=True)
@@ -453,3 +481,8 @@ def _root(
 def main() -> None:
     """Entry point of the `mockloop` command."""
     app()
+
+
+import mockloop.commands.progress  # noqa: E402,F401
+from mockloop.commands import circuit  # noqa: E402,F401
+from mockloop.commands import judge as _judge_commands  # noqa: E402,F401

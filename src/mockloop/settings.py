@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,9 +35,30 @@ class Settings(BaseSettings):
         default="",
         description="Extra content packs to load after the bundled one, separated by ':'.",
     )
+    judge_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        description="Submissions judged at once; more wait in a queue (default: number of cores).",
+    )
     max_body_bytes: int = Field(
         default=1_000_000,
         description="Largest request body the web app accepts, in bytes.",
+    )
+    time_scale: float = Field(
+        default=1.0,
+        gt=0,
+        le=3600,
+        description="Circuit clocks run this many times faster (60: a minute lasts a second); for tests and demos.",
+    )
+    recording_cap_bytes: int = Field(
+        default=500_000_000,
+        ge=0,
+        description="Largest size of one recording, in bytes; recording stops when it is reached.",
+    )
+    recordings_total_cap_bytes: int = Field(
+        default=5_000_000_000,
+        ge=0,
+        description="Largest size of all recordings together, in bytes; delete some to record more.",
     )
 
     @property

@@ -18,6 +18,7 @@ def run(tmp_path, database_url):
         **os.environ,
         "MOCKLOOP_HOME": str(tmp_path / "home"),
         "MOCKLOOP_DATABASE_URL": database_url,
+        "COLUMNS": "200",
     }
 
     def run(*args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mockloop.library.circuits import Circuit, load_circuits
 from mockloop.library.loader import ContentError, load_pack
 from mockloop.library.models import CATEGORIES, Prompt, Resource
 
@@ -76,6 +77,7 @@ class Library:
         prompts: Sequence[Prompt],
         resources: Sequence[Resource],
         errors: Sequence[ContentError] = (),
+        circuits: Sequence[Circuit] = (),
     ) -> None:
         order = {c: i for i, c in enumerate(CATEGORIES)}
         self.prompts: dict[str, Prompt] = {
@@ -84,6 +86,7 @@ class Library:
         }
         self.resources = list(resources)
         self.errors = list(errors)
+        self.circuits: dict[str, Circuit] = {c.slug: c for c in circuits}
         self._index = SearchIndex(self.prompts.values())
 
     def get(self, slug: str) -> Prompt | None:
@@ -124,8 +127,10 @@ def load_library(paths: Sequence[Path]) -> Library:
     resources: list[Resource] = []
     errors: list[ContentError] = []
     seen: dict[str, Path] = {}
+    packs = []
     for path in paths:
         pack = load_pack(path)
+        packs.append(pack)
         errors += pack.errors
         for prompt in pack.prompts:
             if prompt.slug in seen:
@@ -140,4 +145,5 @@ def load_library(paths: Sequence[Path]) -> Library:
             seen[prompt.slug] = prompt.folder
             prompts.append(prompt)
         resources += pack.resources
-    return Library(prompts, resources, errors)
+    circuits, circuit_errors = load_circuits(packs, {p.slug: p for p in prompts})
+    return Library(prompts, resources, errors + circuit_errors, circuits)

@@ -2,6 +2,10 @@
 
 from alembic import context
 
+import mockloop.practice.tables_circuits  # noqa: F401  (registers the circuit tables)
+import mockloop.practice.tables_recordings  # noqa: F401  (registers the recordings table)
+import mockloop.practice.tables_submissions  # noqa: F401  (registers submissions and drafts)
+from mockloop.practice import tables_progress  # noqa: F401  (registers the progress tables)
 from mockloop.practice.tables import Base
 
 connection = context.config.attributes.get("connection")

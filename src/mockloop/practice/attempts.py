@@ -51,11 +51,14 @@ def load(session: Session, attempt_id: int, *, for_update: bool = False) -> Atte
     return attempt
 
 
-def start(session: Session, library: Library, slug: str) -> Attempt:
-    """Start the timer on a new attempt at a prompt."""
+def start(session: Session, library: Library, slug: str, *, cram: bool = False) -> Attempt:
+    """Start the timer on a new attempt at a prompt (in cram mode, it never moves a review)."""
     prompt = require_prompt(library, slug)
     attempt = Attempt(
-        prompt_slug=prompt.slug, target_minutes=prompt.minutes, started_at=clock.utcnow()
+        prompt_slug=prompt.slug,
+        target_minutes=prompt.minutes,
+        started_at=clock.utcnow(),
+        cram=cram,
     )
     session.add(attempt)
     session.flush()
@@ -99,13 +102,24 @@ def stop(session: Session, attempt_id: int) -> Attempt:
     stopped_at = attempt.paused_at or now
     _close_pause(attempt, stopped_at)
     attempt.stopped_at = stopped_at
+    _progress(session, attempt)
     return attempt
+
+
+def _progress(session: Session, attempt: Attempt) -> None:
+    from mockloop.practice import reviews  # reviews builds on this module
+
+    reviews.sync_attempt(session, attempt)
 
 
 def reveal(session: Session, library: Library, attempt_id: int, stage: str) -> Attempt:
     """Reveal the next hint, the answer, or the follow-ups; revealing the answer stops the timer."""
     attempt = load(session, attempt_id, for_update=True)
     prompt = require_prompt(library, attempt.prompt_slug)
+    if stage in ("answer", "follow_ups") and attempt.circuit_run_id is not None:
+        from mockloop.practice import circuits  # circuits builds on this module
+
+        circuits.require_round_over(session, attempt)
     now = clock.utcnow()
     offset = elapsed_seconds(attempt, now)
     if stage == "hint":
@@ -138,6 +152,8 @@ def reveal(session: Session, library: Library, attempt_id: int, stage: str) -> A
         attempt.reveals.append(Reveal(stage="follow_ups", revealed_at=now, offset_seconds=offset))
     else:
         raise Invalid(f"stage must be hint, answer or follow_ups, got {stage!r}")
+    if stage == "answer":
+        _progress(session, attempt)
     return attempt
 
 
@@ -159,6 +175,7 @@ def set_marks(session: Session, library: Library, attempt_id: int, missed: list[
         else:
             attempt.marks.append(Mark(key_point_id=kp_id, missed=kp_id in missed_set))
     attempt.marked_at = clock.utcnow()
+    _progress(session, attempt)
     return attempt
 
 
@@ -171,6 +188,7 @@ def set_postmortem(session: Session, attempt_id: int, lines: PostmortemUpdate) -
     attempt.postmortem.missed = lines.missed
     attempt.postmortem.next_time = lines.next_time
     attempt.postmortem.updated_at = clock.utcnow()
+    _progress(session, attempt)
     return attempt
 
 
@@ -258,4 +276,6 @@ def to_public(attempt: Attempt, library: Library, now: datetime | None = None) -
             for r in attempt.reveals
         ],
         server_time=clock.iso(now) or "",
+        circuit_run_id=attempt.circuit_run_id,
+        cram=attempt.cram,
     )

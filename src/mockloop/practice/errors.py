@@ -27,3 +27,9 @@ class Invalid(PracticeError):
     """The request's data is wrong (e.g. an unknown key point id)."""
 
     status_code = 422
+
+
+class TooLarge(PracticeError):
+    """The request carries more than a limit allows (e.g. code over 256 KB)."""
+
+    status_code = 413

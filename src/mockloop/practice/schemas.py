@@ -13,6 +13,7 @@ class AttemptCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     prompt: str = Field(min_length=1, max_length=120, description="Slug of the prompt to attempt.")
+    cram: bool = Field(default=False, description="Cram mode: recorded, but no review moves.")
 
 
 class RevealRequest(BaseModel):
@@ -75,3 +76,5 @@ class AttemptPublic(BaseModel):
     postmortem: PostmortemPublic | None
     reveals: list[RevealPublic]
     server_time: str
+    circuit_run_id: int | None = None
+    cram: bool = False

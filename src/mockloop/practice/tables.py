@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from mockloop.practice.clock import utcnow
@@ -30,7 +30,13 @@ class Attempt(Base):
     answer_revealed_at: Mapped[datetime | None] = mapped_column(DateTime)
     follow_ups_revealed_at: Mapped[datetime | None] = mapped_column(DateTime)
     marked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # progress: a cram attempt never moves a review; rating_override is the user's Again..Easy (1-4)
+    cram: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    rating_override: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # The circuit run this attempt belongs to. The foreign key to circuit_runs.id is declared in
+    # migration 0002 only: that table lives in tables_circuits, which this module must not need.
+    circuit_run_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     marks: Mapped[list[Mark]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan", order_by="Mark.key_point_id"

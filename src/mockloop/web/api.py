@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from mockloop.library import views
 from mockloop.library.library import PromptFilter
-from mockloop.practice import attempts
+from mockloop.practice import attempts, reviews
 from mockloop.practice.errors import NotFound
 from mockloop.practice.schemas import (
     AttemptCreate,
@@ -80,10 +80,16 @@ def random_prompt(
     difficulty: DifficultyQuery | None = None,
     tag: str | None = Query(default=None, max_length=100),
     q: str | None = Query(default=None, max_length=200),
+    weak: bool = Query(default=False, description="Weak spots: favour what you miss most."),
 ) -> views.PromptSummary:
     """A random prompt within the filter, never the one attempted last when another matches."""
     flt = PromptFilter(category=category, company=company, difficulty=difficulty, tag=tag, q=q)
-    prompt = library.pick_random(flt, avoid=attempts.last_prompt(session))
+    avoid = attempts.last_prompt(session)
+    prompt = (
+        reviews.pick_weak(session, library, flt, avoid=avoid)
+        if weak
+        else library.pick_random(flt, avoid=avoid)
+    )
     if prompt is None:
         raise NotFound("no prompt matches that filter")
     return views.summary(prompt)
@@ -92,7 +98,9 @@ def random_prompt(
 @router.post("/attempts", status_code=201, response_model=AttemptPublic, responses=ERRORS)
 def create_attempt(body: AttemptCreate, session: SessionDep, library: LibraryDep) -> AttemptPublic:
     """Start the timer on a new attempt."""
-    return attempts.to_public(attempts.start(session, library, body.prompt), library)
+    return attempts.to_public(
+        attempts.start(session, library, body.prompt, cram=body.cram), library
+    )
 
 
 @router.get("/attempts", response_model=AttemptList)

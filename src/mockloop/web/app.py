@@ -18,8 +18,9 @@ from mockloop import __version__
 from mockloop.library import Library, load_library
 from mockloop.practice.db import Database
 from mockloop.practice.errors import PracticeError
+from mockloop.practice.submissions import Runner
 from mockloop.settings import Settings, get_settings
-from mockloop.web import api, pages
+from mockloop.web import api, circuits, pages, progress, recordings, submissions
 from mockloop.web.render import pygments_css
 
 STATIC = Path(__file__).parent / "static"
@@ -97,7 +98,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        runner.recover()
         yield
+        runner.shutdown()
         database.dispose()
 
     app = FastAPI(
@@ -111,6 +114,8 @@ def create_app(
     app.state.settings = settings
     app.state.library = library
     app.state.database = database
+    runner = Runner(database, library, settings.judge_workers)
+    app.state.runner = runner
 
     @app.exception_handler(PracticeError)
     async def practice_error(request: Request, exc: PracticeError) -> Response:
@@ -145,7 +150,11 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(progress.router)  # before pages: it serves / (Today or the library)
     app.include_router(pages.router)
+    app.include_router(circuits.router)
+    app.include_router(recordings.router)
+    app.include_router(submissions.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     return app

@@ -33,4 +33,6 @@ def get_session(request: Request) -> Iterator[Session]:
 LibraryDep = Annotated[Library, Depends(get_library)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit before the response is sent, so a redirect's next request sees the data
+# (and a failed commit is an error, not a 303 that lies).
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from mockloop.library import CATEGORIES
 from mockloop.library.library import PromptFilter
 from mockloop.library.models import DIFFICULTIES
-from mockloop.practice import attempts, clock
+from mockloop.practice import attempts, clock, recordings, reviews, submissions
 from mockloop.practice.errors import NotFound
 from mockloop.practice.schemas import AttemptPublic, PostmortemUpdate
 from mockloop.web.deps import LibraryDep, SessionDep
@@ -90,9 +90,15 @@ def random_page(
     difficulty: str = "",
     tag: str = "",
     q: str = "",
+    weak: bool = False,
 ) -> RedirectResponse:
     flt = _filter_from(category, company, difficulty, tag, q)
-    prompt = library.pick_random(flt, avoid=attempts.last_prompt(session))
+    avoid = attempts.last_prompt(session)
+    prompt = (
+        reviews.pick_weak(session, library, flt, avoid=avoid)
+        if weak
+        else library.pick_random(flt, avoid=avoid)
+    )
     if prompt is None:
         raise NotFound("no prompt matches that filter; widen it and try again")
     return RedirectResponse(f"/prompts/{prompt.slug}", status_code=303)
@@ -117,8 +123,13 @@ def prompt_page(
 
 
 @router.post("/prompts/{slug}/start")
-def start_page(slug: str, library: LibraryDep, session: SessionDep) -> RedirectResponse:
-    attempt = attempts.start(session, library, slug)
+def start_page(
+    slug: str,
+    library: LibraryDep,
+    session: SessionDep,
+    cram: Annotated[bool, Form()] = False,
+) -> RedirectResponse:
+    attempt = attempts.start(session, library, slug, cram=cram)
     return RedirectResponse(f"/attempts/{attempt.id}", status_code=303)
 
 
@@ -131,7 +142,13 @@ def _attempt_context(session: SessionDep, library: LibraryDep, attempt_id: int) 
         for a in attempts.list_attempts(session, prompt=prompt.slug)
         if a.id != attempt.id
     ]
-    return {"attempt": view, "prompt": prompt, "past": past}
+    return {
+        "attempt": view,
+        "prompt": prompt,
+        "past": past,
+        "recordings": recordings.for_attempt(session, library, attempt_id),
+        "editor": submissions.editor_state(session, prompt, attempt_id),
+    }
 
 
 @router.get("/attempts/{attempt_id}", response_class=HTMLResponse)
@@ -215,7 +232,13 @@ def history_page(request: Request, library: LibraryDep, session: SessionDep) -> 
         attempts.to_public(a, library) for a in attempts.list_attempts(session)
     ]
     return templates.TemplateResponse(
-        request, "history.html", {"attempts": rows, "library": library}
+        request,
+        "history.html",
+        {
+            "attempts": rows,
+            "library": library,
+            "recordings_by_attempt": recordings.by_attempt(session, library, [a.id for a in rows]),
+        },
     )
 
 

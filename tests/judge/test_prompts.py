@@ -1,0 +1,74 @@
+"""Every runnable prompt's reference solution passes and every known-wrong mutant fails, judged
+through the same path as a user's submission: judge(), the harness, the sandbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mockloop.judge.judge import judge, load_tests
+from mockloop.settings import BUNDLED_PACK
+
+SEED_CODING_PROMPTS = [
+    "lru-cache", "top-k-frequent", "time-based-kv-store", "spreadsheet-api", "web-crawler",
+]  # fmt: skip
+RUNNABLE = sorted(path.parent for path in (BUNDLED_PACK / "prompts").glob("*/*/tests.py"))
+MUTANTS = [
+    (folder, mutant) for folder in RUNNABLE for mutant in sorted(folder.glob("mutants/*.py"))
+]
+
+
+def label(value: object) -> str:
+    if isinstance(value, Path):
+        return value.stem if value.parent.name == "mutants" else value.name
+    return str(value)
+
+
+def test_the_five_seed_coding_prompts_are_runnable() -> None:
+    runnable = {folder.name for folder in RUNNABLE}
+    assert set(SEED_CODING_PROMPTS) <= runnable
+    for folder in RUNNABLE:
+        for name in ("starter.py", "tests.py", "solution.py"):
+            assert (folder / name).is_file(), f"{folder.name} has no {name}"
+        assert list(folder.glob("mutants/*.py")), f"{folder.name} has no mutants"
+
+
+@pytest.mark.parametrize("folder", RUNNABLE, ids=label)
+def test_tests_have_hints_and_both_visible_and_hidden_cases(folder: Path) -> None:
+    suite = load_tests(folder)
+    assert all(test.hint.strip() for test in suite.tests)
+    assert any(test.visible for test in suite.tests), "no visible test: the user sees no example"
+    assert any(not test.visible for test in suite.tests), "no hidden test"
+
+
+@pytest.mark.parametrize("folder", RUNNABLE, ids=label)
+def test_the_reference_solution_passes_every_test(folder: Path) -> None:
+    verdict = judge(folder, (folder / "solution.py").read_text())
+    failures = [(test.name, test.message) for test in verdict.tests if not test.passed]
+    assert verdict.passed, f"{verdict.status}: {verdict.message}\n{failures}"
+    assert verdict.status == "passed"
+    assert verdict.sandbox == "bubblewrap"
+
+
+@pytest.mark.parametrize("folder", RUNNABLE, ids=label)
+def test_the_starter_runs_and_fails_every_test(folder: Path) -> None:
+    verdict = judge(folder, (folder / "starter.py").read_text())
+    assert verdict.status == "runtime-error"
+    assert not any(test.passed for test in verdict.tests)
+    visible = [test for test in verdict.tests if not test.hidden]
+    assert all("NotImplementedError" in test.message for test in visible)
+
+
+@pytest.mark.parametrize(("folder", "mutant"), MUTANTS, ids=label)
+def test_every_mutant_fails_at_least_one_test(folder: Path, mutant: Path) -> None:
+    # A shorter per-test limit: mutants that hang need not hang for long.
+    limits = load_tests(folder).limits.replace(test_seconds=1.0)
+    verdict = judge(folder, mutant.read_text(), limits=limits)
+    assert not verdict.passed, f"{mutant.name} passed every test of {folder.name}"
+    # The failure must be the mutant's, found by a test, never the judge's own error.
+    assert verdict.status in ("failed", "runtime-error", "time-limit"), verdict.message
+    failing = [
+        test for test in verdict.tests if test.status in ("failed", "runtime-error", "time-limit")
+    ]
+    assert failing, verdict.message
