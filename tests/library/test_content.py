@@ -32,6 +32,27 @@ FENCE = re.compile(r"^```(?P<info>[^\n`]*)\n(?P<code>.*?)^```\s*$", re.S | re.M)
 LIBRARY = load_library([BUNDLED_PACK])
 
 
+MINIMUM = {"coding": 40, "ml-coding": 25, "ml-system-design": 20, "behavioral": 25, "theory": 40}
+
+
+def test_the_library_has_enough_prompts_in_every_category():
+    counts = {c: sum(p.category == c for p in LIBRARY.prompts.values()) for c in MINIMUM}
+    assert all(counts[c] >= n for c, n in MINIMUM.items()), counts
+    assert len(LIBRARY.prompts) >= 150
+
+
+def test_no_two_prompts_share_a_title_or_most_of_their_key_points():
+    titles = [p.title.casefold() for p in LIBRARY.prompts.values()]
+    assert len(titles) == len(set(titles))
+    words = {s: {w for kp in p.key_points for w in kp.text.lower().split() if len(w) > 5}
+             for s, p in LIBRARY.prompts.items()}  # fmt: skip
+    slugs = sorted(words)
+    for i, a in enumerate(slugs):
+        for b in slugs[i + 1 :]:
+            overlap = len(words[a] & words[b]) / max(1, min(len(words[a]), len(words[b])))
+            assert overlap < 0.6, f"{a} and {b} share {overlap:.0%} of their key point vocabulary"
+
+
 def test_the_bundled_pack_loads_without_errors():
     assert [str(e) for e in LIBRARY.errors] == []
 

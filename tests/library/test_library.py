@@ -39,3 +39,23 @@ def test_random_returns_the_only_match_even_if_it_was_the_last(library):
         PromptFilter(q="crawler concurrently fetch hostname"), avoid="web-crawler"
     )
     assert only is not None and only.slug == "web-crawler"
+
+
+def test_the_cached_library_is_the_same_and_notices_an_edit(tmp_path):
+    import shutil
+
+    from mockloop.library import load_library
+    from mockloop.settings import BUNDLED_PACK
+
+    pack = tmp_path / "pack"
+    shutil.copytree(BUNDLED_PACK / "prompts" / "coding" / "lru-cache", pack / "prompts" / "coding" / "lru-cache")
+    cache = tmp_path / "cache"
+    first = load_library([pack], cache_dir=cache)
+    assert list(cache.glob("library-*.pickle"))
+    again = load_library([pack], cache_dir=cache)
+    assert again.get("lru-cache") == first.get("lru-cache")
+    md = pack / "prompts" / "coding" / "lru-cache" / "prompt.md"
+    md.write_text(md.read_text().replace("title: ", "title: Edited ", 1))
+    edited = load_library([pack], cache_dir=cache)
+    assert edited.get("lru-cache").title.startswith("Edited ")
+    assert len(list(cache.glob("library-*.pickle"))) == 1

@@ -1,0 +1,29 @@
+"""Mutant: top-p is applied to the full softmax before top-k filters."""
+
+
+import numpy as np
+
+
+def sample(logits, temperature=1.0, top_k=None, top_p=None, rng=None):
+    z = np.asarray(logits, dtype=np.float64)
+    if temperature == 0:
+        return int(np.argmax(z))
+    rng = np.random.default_rng() if rng is None else rng
+    z = z / temperature
+    z = z - z.max()
+    p = np.exp(z)
+    p /= p.sum()
+    if top_p is not None and top_p < 1.0:
+        order = np.argsort(-p, kind="stable")
+        cum = np.cumsum(p[order])
+        n_keep = min(int(np.searchsorted(cum, top_p)) + 1, p.size)
+        nucleus = np.zeros_like(p)
+        nucleus[order[:n_keep]] = p[order[:n_keep]]
+        p = nucleus
+    if top_k is not None and top_k < z.size:
+        keep = np.argsort(-p, kind="stable")[:top_k]
+        kept = np.zeros_like(p)
+        kept[keep] = p[keep]
+        p = kept
+    p = p / p.sum()
+    return int(rng.choice(p.size, p=p))
