@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.prompt import Confirm
@@ -54,7 +55,8 @@ def fail(message: str) -> typer.Exit:
 
 
 def _library() -> Library:
-    return load_library(get_settings().pack_paths)
+    settings = get_settings()
+    return load_library(settings.pack_paths, cache_dir=settings.home / "cache")
 
 
 def _database() -> Database:
@@ -341,13 +343,13 @@ def _run_timer(
 def _print_key_points(prompt: Prompt) -> None:
     console.rule("Key points")
     for n, kp in enumerate(prompt.key_points, 1):
-        console.print(f"  [bold]{n:>2}.[/bold] {kp.text}")
+        console.print(f"  [bold]{n:>2}.[/bold] {escape(kp.text)}")
 
 
 def _print_follow_ups(prompt: Prompt) -> None:
     console.rule("Follow-ups")
     for fu in prompt.follow_ups:
-        console.print(f"[bold]Q: {fu.question}[/bold]")
+        console.print(f"[bold]Q: {escape(fu.question)}[/bold]")
         console.print(Markdown(fu.answer))
 
 

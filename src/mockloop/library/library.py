@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import random
 import re
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mockloop.library.circuits import Circuit, load_circuits
+from mockloop import __version__
 from mockloop.library.loader import ContentError, load_pack
 from mockloop.library.models import CATEGORIES, Prompt, Resource
 
@@ -121,8 +126,14 @@ class Library:
         return sorted({t for p in self.prompts.values() for t in p.tags})
 
 
-def load_library(paths: Sequence[Path]) -> Library:
-    """Load packs in order; a later pack may not redefine a slug of an earlier one."""
+def load_library(paths: Sequence[Path], cache_dir: Path | None = None) -> Library:
+    """Load packs in order; a later pack may not redefine a slug of an earlier one.
+
+    With a cache folder, a library parsed before from exactly the same files is read back from a
+    pickle instead (the CLI's start-up would otherwise be spent parsing Markdown).
+    """
+    if cache_dir is not None:
+        return _cached(paths, cache_dir)
     prompts: list[Prompt] = []
     resources: list[Resource] = []
     errors: list[ContentError] = []
@@ -147,3 +158,41 @@ def load_library(paths: Sequence[Path]) -> Library:
         resources += pack.resources
     circuits, circuit_errors = load_circuits(packs, {p.slug: p for p in prompts})
     return Library(prompts, resources, errors + circuit_errors, circuits)
+
+
+def _signature(paths: Sequence[Path]) -> str:
+    """A digest of every file of the packs (name, size, modification time) and of this code."""
+    digest = hashlib.sha256(f"{__version__}:{Path(__file__).stat().st_mtime_ns}".encode())
+    for root in paths:
+        root = Path(root)
+        digest.update(str(root.resolve()).encode())
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if "__pycache__" in path.parts or not path.is_file():
+                continue
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def _cached(paths: Sequence[Path], cache_dir: Path) -> Library:
+    cache = Path(cache_dir) / f"library-{_signature(paths)}.pickle"
+    try:
+        with cache.open("rb") as f:
+            prompts, resources, errors, circuits = pickle.load(f)
+        return Library(prompts, resources, errors, circuits)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        pass  # missing, stale or unreadable: parse the packs again
+    library = load_library(paths)
+    state = (list(library.prompts.values()), library.resources, library.errors, list(library.circuits.values()))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        for old in cache.parent.glob("library-*.pickle"):
+            old.unlink(missing_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as tmp:
+            pickle.dump(state, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, cache)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only home still works, only slower
+    return library

@@ -17,10 +17,11 @@ from mockloop.practice import attempts, clock, recordings, reviews, submissions
 from mockloop.practice.errors import NotFound
 from mockloop.practice.schemas import AttemptPublic, PostmortemUpdate
 from mockloop.web.deps import LibraryDep, SessionDep
-from mockloop.web.render import markdown_html
+from mockloop.web.render import markdown_html, markdown_inline
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["markdown"] = markdown_html
+templates.env.filters["inline"] = markdown_inline
 templates.env.globals["CATEGORIES"] = CATEGORIES
 templates.env.globals["DIFFICULTIES"] = DIFFICULTIES
 

@@ -58,6 +58,12 @@ def markdown_html(text: str) -> str:
     return nh3.clean(_md.render(text), tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRS)
 
 
+@lru_cache(maxsize=4096)
+def markdown_inline(text: str) -> str:
+    """Render one line of Markdown (code spans, emphasis, links) without a wrapping paragraph."""
+    return nh3.clean(_md.renderInline(text), tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRS)
+
+
 @lru_cache(maxsize=1)
 def pygments_css() -> str:
     """Highlighting styles: a light theme, and a dark one when the system prefers it."""
