@@ -7,7 +7,8 @@ pages are fetched in-process through the real app (routing, SQL, templates, SVG)
 alone are timed too. The page times with 100,000 attempts must stay within 2x of those with 100.
 
     .venv/bin/python benchmarks/stats_bench.py            # both sizes, both databases
-    MOCKLOOP_BENCH_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/mockloop_bench_progress
+    MOCKLOOP_BENCH_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/mockloop_bench_progress \\
+        .venv/bin/python benchmarks/stats_bench.py   # uses mockloop_bench_progress_100 and _100000
 
 PostgreSQL is skipped (and said so) when the server cannot be reached.
 """
@@ -21,7 +22,8 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta
+from contextlib import ExitStack
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -39,7 +41,7 @@ SIZES = (100, 100_000)
 MAX_RATIO = 2.0
 PG_URL = os.environ.get(
     "MOCKLOOP_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/mockloop_bench_progress"
-)
+)  # the benchmark drops and creates <database>_100 and <database>_100000 on that server
 MISS_RATE = {
     "coding": 0.15,
     "ml-coding": 0.3,
@@ -113,53 +115,62 @@ def generate(database: Database, library: Library, n: int, now: datetime, seed: 
             connection.execute(text("ANALYZE"))
 
 
-def _median_ms(action, runs: int) -> float:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        action()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+FIGURES = ("today_page", "stats_page", "today_service", "stats_service")
 
 
-def measure(
-    url: str, library: Library, n: int, now: datetime, runs: int, home: Path
-) -> dict[str, float]:
-    """Build a database of n attempts at url and time the pages and services."""
+def _timers(stack: ExitStack, url: str, library: Library, now: datetime, home: Path) -> dict:  # type: ignore[type-arg]
+    """The four timed actions on one database, in an app that stays open for the stack's life."""
+    database = Database(url, run_migrations=False)
+    stack.callback(database.dispose)
+    app = create_app(Settings(home=home, database_url=url), library, database)
+    client = stack.enter_context(TestClient(app))
+
+    def page(path: str) -> None:
+        response = client.get(path)
+        assert response.status_code == 200, response.text[:500]
+
+    def today_service() -> None:
+        with database.session() as session:
+            reviews.today(session, library, now)
+
+    def stats_service() -> None:
+        with database.session() as session:
+            stats.overview(session, library, now.date())
+
+    return {
+        "today_page": lambda: page("/today"),
+        "stats_page": lambda: page("/stats"),
+        "today_service": today_service,
+        "stats_service": stats_service,
+    }
+
+
+def measure(urls: dict[int, str], library: Library, now: datetime, runs: int, home: Path) -> dict:  # type: ignore[type-arg]
+    """Median milliseconds per size and figure. The sizes take turns run by run, so a busy
+    neighbour on the machine slows both alike instead of skewing the ratio."""
+    samples: dict[int, dict[str, list[float]]] = {n: {f: [] for f in FIGURES} for n in urls}
+    with ExitStack() as stack:
+        timers = {n: _timers(stack, url, library, now, home) for n, url in urls.items()}
+        for run in range(runs + 3):
+            for figure in FIGURES:
+                for n in urls:
+                    start = time.perf_counter()
+                    timers[n][figure]()
+                    if run >= 3:  # the first runs warm caches and compile statements
+                        samples[n][figure].append((time.perf_counter() - start) * 1000)
+    return {n: {f: statistics.median(v) for f, v in by.items()} for n, by in samples.items()}
+
+
+def build(url: str, library: Library, n: int, now: datetime) -> float:
+    """Create the database at url with n attempts; the seconds it took."""
     database = Database(url)
     started = time.perf_counter()
     generate(database, library, n, now)
-    setup = time.perf_counter() - started
-    app = create_app(Settings(home=home, database_url=url), library, database)
-    today: date = now.date()
-    with TestClient(app) as client:
-
-        def page(path: str) -> None:
-            response = client.get(path)
-            assert response.status_code == 200, response.text[:500]
-
-        def today_service() -> None:
-            with database.session() as session:
-                reviews.today(session, library, now)
-
-        def stats_service() -> None:
-            with database.session() as session:
-                stats.overview(session, library, today)
-
-        figures = {
-            "setup_s": setup,
-            "today_page": _median_ms(lambda: page("/today"), runs),
-            "stats_page": _median_ms(lambda: page("/stats"), runs),
-            "today_service": _median_ms(today_service, runs),
-            "stats_service": _median_ms(stats_service, runs),
-        }
     database.dispose()
-    return figures
+    return time.perf_counter() - started
 
 
-def _fresh_postgres(url: str) -> bool:
+def _fresh_postgres(url: str, create: bool = True) -> bool:
     parsed = make_url(url)
     try:
         admin = create_engine(
@@ -168,7 +179,8 @@ def _fresh_postgres(url: str) -> bool:
         )
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+            if create:
+                conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
         admin.dispose()
     except Exception as exc:  # noqa: BLE001 - any failure means: no PostgreSQL here
         print(f"PostgreSQL skipped: cannot reach {url} ({type(exc).__name__})", file=sys.stderr)
@@ -187,18 +199,25 @@ def main() -> int:
     library = load_library([BUNDLED_PACK])
     results: dict[tuple[str, int], dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for n in args.sizes:
-            url = f"sqlite:///{tmp}/bench-{n}.db"
-            results[("sqlite", n)] = measure(url, library, n, now, args.runs, Path(tmp))
-            print(f"sqlite {n:>7} attempts: ready", file=sys.stderr)
+        backends = {"sqlite": {n: f"sqlite:///{tmp}/bench-{n}.db" for n in args.sizes}}
         if not args.sqlite_only:
-            for n in args.sizes:
-                if not _fresh_postgres(PG_URL):
-                    break
-                results[("postgresql", n)] = measure(PG_URL, library, n, now, args.runs, Path(tmp))
-                print(f"postgresql {n:>7} attempts: ready", file=sys.stderr)
+            pg = make_url(PG_URL)
+            urls = {
+                n: pg.set(database=f"{pg.database}_{n}").render_as_string(hide_password=False)
+                for n in args.sizes
+            }
+            if all(_fresh_postgres(url) for url in urls.values()):
+                backends["postgresql"] = urls
+        for backend, urls in backends.items():
+            setup = {n: build(url, library, n, now) for n, url in urls.items()}
+            print(f"{backend}: built {', '.join(map(str, urls))} attempts", file=sys.stderr)
+            for n, figures in measure(urls, library, now, args.runs, Path(tmp)).items():
+                results[(backend, n)] = {"setup_s": setup[n], **figures}
+            if backend == "postgresql":
+                for url in urls.values():
+                    _fresh_postgres(url, create=False)  # a 100,000-attempt database is big
 
-    columns = ("today_page", "stats_page", "today_service", "stats_service")
+    columns = FIGURES
     print(f"Today and stats, median of {args.runs} runs (ms); setup builds reviews and rollups")
     print(f"{'database':<11}{'attempts':>9}{'setup s':>9}" + "".join(f"{c:>15}" for c in columns))
     for (backend, n), figures in results.items():

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM
-from tests.conftest import require_or_skip
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 PLAYS_AT = """async (media) => {
   await media.play();
@@ -22,30 +19,19 @@ PLAYS_AT = """async (media) => {
 
 
 @pytest.fixture(scope="module")
-def media_browser():  # type: ignore[no-untyped-def]
+def media_browser(playwright):  # type: ignore[no-untyped-def]
     """Chromium with a fake camera and microphone that grants them without asking."""
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        require_or_skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--disable-quic",
-                "--use-fake-device-for-media-stream",
-                "--use-fake-ui-for-media-stream",
-                "--autoplay-policy=no-user-gesture-required",
-            ],
-        )
-        yield browser
-        browser.close()
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            *CHROMIUM_ARGS,
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            "--autoplay-policy=no-user-gesture-required",
+        ],
+    )
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# The newest migration(s). A database already there skips Alembic entirely, which keeps every CLI
+# command's start-up short; tests/practice/test_db.py checks this matches the migrations folder.
+SCHEMA_HEADS = frozenset({"0006"})
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -40,8 +41,25 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database is already at the newest migration."""
+    try:
+        with engine.connect() as connection:
+            rows = (
+                connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            )
+    except Exception:  # no table yet, or no database: migrate() will say what is wrong
+        return False
+    return frozenset(rows) == SCHEMA_HEADS
+
+
 def migrate(engine: Engine) -> None:
     """Bring the database's schema up to the newest migration."""
+    if schema_is_current(engine):
+        return
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:

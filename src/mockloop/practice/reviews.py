@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
-from sqlalchemy import and_, delete, insert, or_, select
+from sqlalchemy import and_, case, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from mockloop.library import CATEGORIES, Library, Prompt, views
@@ -516,20 +516,22 @@ def has_history(session: Session) -> bool:
     return session.scalar(select(Attempt.id).limit(1)) is not None
 
 
-def _due_prompt(prompt: Prompt, cards: list[Any], own: Any | None) -> DuePrompt:
+def _due_prompt(
+    prompt: Prompt,
+    due_at: datetime,
+    prompt_due_at: datetime | None,
+    key_points_due: int,
+    missed: list[Any],
+    last_rating: int | None,
+) -> DuePrompt:
     texts = {kp.id: kp.text for kp in prompt.key_points}
     order = {kp_id: n for n, kp_id in enumerate(texts)}
-    key_points = sorted(
-        (c for c in cards if c.key_point_id and c.key_point_id in texts),
-        key=lambda c: (c.due, order[c.key_point_id]),
-    )
-    prompt_card = next((c for c in cards if c.key_point_id == PROMPT_CARD), None)
     return DuePrompt(
         prompt=views.summary(prompt),
-        due_at=clock.iso(min(c.due for c in cards)) or "",
-        prompt_due_at=clock.iso(prompt_card.due) if prompt_card else None,
-        last_rating=RATING_NAMES[Rating(own.last_rating)] if own else None,
-        key_points_due=len(key_points),
+        due_at=clock.iso(due_at) or "",
+        prompt_due_at=clock.iso(prompt_due_at),
+        last_rating=RATING_NAMES[Rating(last_rating)] if last_rating else None,
+        key_points_due=key_points_due,
         key_points=[
             DueKeyPoint(
                 id=c.key_point_id,
@@ -537,9 +539,31 @@ def _due_prompt(prompt: Prompt, cards: list[Any], own: Any | None) -> DuePrompt:
                 due_at=clock.iso(c.due) or "",
                 lapses=c.lapses,
             )
-            for c in key_points
-            if c.last_rating == Rating.Again
+            for c in sorted(
+                (c for c in missed if c.key_point_id in texts),
+                key=lambda c: (c.due, order[c.key_point_id]),
+            )
         ],
+    )
+
+
+def _due_by_prompt(session: Session, now: datetime, horizon: datetime) -> list[Any]:
+    """Per prompt with a card due by the horizon: the first due moments and key points due."""
+    is_key_point = ReviewCard.key_point_id != PROMPT_CARD
+    due_now = ReviewCard.due <= now
+    return list(
+        session.execute(
+            select(
+                ReviewCard.prompt_slug,
+                func.min(ReviewCard.due).label("first_due"),
+                func.min(case((due_now, ReviewCard.due))).label("first_due_now"),
+                func.max(case((~is_key_point, ReviewCard.due))).label("prompt_due"),
+                func.sum(case((and_(is_key_point, due_now), 1), else_=0)).label("kps_now"),
+                func.sum(case((is_key_point, 1), else_=0)).label("kps_soon"),
+            )
+            .where(ReviewCard.due <= horizon)
+            .group_by(ReviewCard.prompt_slug)
+        )
     )
 
 
@@ -554,30 +578,55 @@ def today(session: Session, library: Library, now: datetime | None = None) -> To
     now = now or clock.utcnow()
     ensure_current(session)
     horizon = now + timedelta(days=UPCOMING_DAYS)
-    cards_table = ReviewCard.__table__  # plain rows: this runs on every Today page
-    soon: dict[str, list[Any]] = defaultdict(list)
+    # Aggregated in SQL: a few rows per prompt, however many reviews there were.
+    groups = [g for g in _due_by_prompt(session, now, horizon) if g.prompt_slug in library.prompts]
+    missed: dict[str, list[Any]] = defaultdict(list)
     for card in session.execute(
-        select(cards_table).where(ReviewCard.due <= horizon).order_by(ReviewCard.due)
-    ):
-        if card.prompt_slug in library.prompts:
-            soon[card.prompt_slug].append(card)
-    own = {
-        card.prompt_slug: card
-        for card in session.execute(
-            select(cards_table).where(
-                ReviewCard.key_point_id == PROMPT_CARD, ReviewCard.prompt_slug.in_(list(soon))
-            )
+        select(
+            ReviewCard.prompt_slug, ReviewCard.key_point_id, ReviewCard.due, ReviewCard.lapses
+        ).where(
+            ReviewCard.due <= horizon,
+            ReviewCard.key_point_id != PROMPT_CARD,
+            ReviewCard.last_rating == int(Rating.Again),
         )
-    }
+    ):
+        missed[card.prompt_slug].append(card)
+    own = dict(
+        session.execute(
+            select(ReviewCard.prompt_slug, ReviewCard.last_rating).where(
+                ReviewCard.key_point_id == PROMPT_CARD,
+                ReviewCard.prompt_slug.in_([g.prompt_slug for g in groups]),
+            )
+        ).all()
+    )
     due: list[DuePrompt] = []
     upcoming: list[DuePrompt] = []
-    for slug, cards in soon.items():
-        prompt = library.prompts[slug]
-        now_due = [c for c in cards if c.due <= now]
-        if now_due:
-            due.append(_due_prompt(prompt, now_due, own.get(slug)))
+    for g in groups:
+        prompt = library.prompts[g.prompt_slug]
+        if g.first_due_now is not None:
+            prompt_due = g.prompt_due if g.prompt_due is not None and g.prompt_due <= now else None
+            now_missed = [c for c in missed[g.prompt_slug] if c.due <= now]
+            due.append(
+                _due_prompt(
+                    prompt,
+                    g.first_due_now,
+                    prompt_due,
+                    int(g.kps_now),
+                    now_missed,
+                    own.get(prompt.slug),
+                )
+            )
         else:
-            upcoming.append(_due_prompt(prompt, cards, own.get(slug)))
+            upcoming.append(
+                _due_prompt(
+                    prompt,
+                    g.first_due,
+                    g.prompt_due,
+                    int(g.kps_soon),
+                    missed[g.prompt_slug],
+                    own.get(prompt.slug),
+                )
+            )
     due.sort(key=lambda d: (d.due_at, -len(d.key_points), d.prompt.slug))
     upcoming.sort(key=lambda d: (d.due_at, d.prompt.slug))
 

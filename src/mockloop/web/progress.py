@@ -14,7 +14,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
 from mockloop.practice import attempts, clock, journal, reviews, stats
-from mockloop.practice.schemas import AttemptPublic
 from mockloop.practice.schemas_progress import (
     AttemptReviewPublic,
     ImportResult,
@@ -25,6 +24,7 @@ from mockloop.practice.schemas_progress import (
     TodayPublic,
 )
 from mockloop.web import pages, progress_charts
+from mockloop.web.api import ERRORS, AttemptList
 from mockloop.web.deps import LibraryDep, SessionDep
 from mockloop.web.pages import templates
 
@@ -36,19 +36,8 @@ templates.env.filters["short_day"] = progress_charts.short_day
 ExportQuery = Literal["md", "csv", "json"]
 
 
-class ErrorMessage(BaseModel):
-    detail: str
-
-
-ERRORS = {404: {"model": ErrorMessage}, 409: {"model": ErrorMessage}, 422: {"model": ErrorMessage}}
-
-
 class ReviewList(BaseModel):
     reviews: list[ReviewPublic]
-
-
-class AttemptList(BaseModel):
-    attempts: list[AttemptPublic]
 
 
 # --- JSON API ---------------------------------------------------------------------------------
@@ -141,6 +130,26 @@ def import_journal(
 # --- pages ------------------------------------------------------------------------------------
 
 
+def _library(
+    request: Request,
+    library: LibraryDep,
+    category: str,
+    company: str,
+    difficulty: str,
+    tag: str,
+    q: str,
+) -> HTMLResponse:
+    return pages.library_page(
+        request=request,
+        library=library,
+        category=category,
+        company=company,
+        difficulty=difficulty,
+        tag=tag,
+        q=q,
+    )
+
+
 def _today_page(request: Request, session: SessionDep, library: LibraryDep) -> HTMLResponse:
     return templates.TemplateResponse(
         request, "today.html", {"today": reviews.today(session, library)}
@@ -159,7 +168,7 @@ def home(
     q: str = "",
 ) -> HTMLResponse:
     if request.url.query or not reviews.has_history(session):
-        return pages.library_page(request, library, category, company, difficulty, tag, q)
+        return _library(request, library, category, company, difficulty, tag, q)
     return _today_page(request, session, library)
 
 
@@ -173,7 +182,7 @@ def library_page(
     tag: str = "",
     q: str = "",
 ) -> HTMLResponse:
-    return pages.library_page(request, library, category, company, difficulty, tag, q)
+    return _library(request, library, category, company, difficulty, tag, q)
 
 
 @router.get("/today", response_class=HTMLResponse, include_in_schema=False)

@@ -10,10 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from mockloop.judge import sandbox_status
-from mockloop.practice import attempts, submissions
-from mockloop.practice.submissions import Runner, SubmissionPublic
 from mockloop.library import Library
+from mockloop.practice import attempts, submissions
 from mockloop.practice.db import Database
+from mockloop.practice.submissions import Runner, SubmissionPublic
 from mockloop.web.deps import DatabaseDep, LibraryDep, SessionDep
 from mockloop.web.pages import templates
 
