@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mockloop.library.circuits import Circuit, load_circuits
 from mockloop import __version__
+from mockloop.library.circuits import Circuit, load_circuits
 from mockloop.library.loader import ContentError, load_pack
 from mockloop.library.models import CATEGORIES, Prompt, Resource
 
@@ -182,10 +182,23 @@ def _cached(paths: Sequence[Path], cache_dir: Path) -> Library:
         with cache.open("rb") as f:
             prompts, resources, errors, circuits = pickle.load(f)
         return Library(prompts, resources, errors, circuits)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+    except (
+        OSError,
+        pickle.PickleError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        ValueError,
+        TypeError,
+    ):
         pass  # missing, stale or unreadable: parse the packs again
     library = load_library(paths)
-    state = (list(library.prompts.values()), library.resources, library.errors, list(library.circuits.values()))
+    state = (
+        list(library.prompts.values()),
+        library.resources,
+        library.errors,
+        list(library.circuits.values()),
+    )
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         for old in cache.parent.glob("library-*.pickle"):
