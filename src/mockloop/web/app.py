@@ -91,7 +91,7 @@ def create_app(
     """Build the app: load content once, open (and migrate) the database, mount everything."""
     settings = settings or get_settings()
     if library is None:
-        library = load_library(settings.pack_paths)
+        library = load_library(settings.pack_paths, cache_dir=settings.home / "cache")
         for error in library.errors:
             log.warning("content error: %s", error)
     database = database or Database(settings.resolved_database_url)
