@@ -54,7 +54,7 @@ def _is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/library", response_class=HTMLResponse)
 def library_page(
     request: Request,
     library: LibraryDep,

@@ -130,26 +130,6 @@ def import_journal(
 # --- pages ------------------------------------------------------------------------------------
 
 
-def _library(
-    request: Request,
-    library: LibraryDep,
-    category: str,
-    company: str,
-    difficulty: str,
-    tag: str,
-    q: str,
-) -> HTMLResponse:
-    return pages.library_page(
-        request=request,
-        library=library,
-        category=category,
-        company=company,
-        difficulty=difficulty,
-        tag=tag,
-        q=q,
-    )
-
-
 def _today_page(request: Request, session: SessionDep, library: LibraryDep) -> HTMLResponse:
     return templates.TemplateResponse(
         request, "today.html", {"today": reviews.today(session, library)}
@@ -168,21 +148,8 @@ def home(
     q: str = "",
 ) -> HTMLResponse:
     if request.url.query or not reviews.has_history(session):
-        return _library(request, library, category, company, difficulty, tag, q)
+        return pages.library_page(request, library, category, company, difficulty, tag, q)
     return _today_page(request, session, library)
-
-
-@router.get("/library", response_class=HTMLResponse, include_in_schema=False)
-def library_page(
-    request: Request,
-    library: LibraryDep,
-    category: str = "",
-    company: str = "",
-    difficulty: str = "",
-    tag: str = "",
-    q: str = "",
-) -> HTMLResponse:
-    return _library(request, library, category, company, difficulty, tag, q)
 
 
 @router.get("/today", response_class=HTMLResponse, include_in_schema=False)

@@ -8,6 +8,7 @@
     const pad = (n) => String(n).padStart(2, "0");
     return h ? `${h}:${pad(m)}:${pad(r)}` : `${m}:${pad(r)}`;
   };
+  window.mockloopClock = fmt;  // circuits.js shows times the same way
 
   // The server sends elapsed seconds as of the response; the page only adds the time since then.
   let timer = null;

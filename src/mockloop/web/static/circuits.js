@@ -2,12 +2,7 @@
 (() => {
   "use strict";
 
-  const fmt = (seconds) => {
-    const s = Math.round(Math.abs(seconds));
-    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-    const pad = (n) => String(n).padStart(2, "0");
-    return h ? `${h}:${pad(m)}:${pad(r)}` : `${m}:${pad(r)}`;
-  };
+  const fmt = window.mockloopClock;  // from app.js, which loads first
 
   // The server keeps the time and applies auto-advance on every read; the page only asks again
   // (reloads) once the round's time is up, and shows the loop's time left meanwhile.
