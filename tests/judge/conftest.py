@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mockloop.judge import sandbox
+from mockloop.judge import sandbox, warm
 from mockloop.judge.judge import Verdict, judge
 from mockloop.judge.sandbox import Limits
 
@@ -51,6 +51,14 @@ def bubblewrap() -> Iterator[None]:
     else:
         os.environ["MOCKLOOP_SANDBOX"] = before
     sandbox.sandbox_status(refresh=True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_warm_server_outlives_its_module() -> Iterator[None]:
+    """Warm servers (warm.py) started by a module's tests are stopped after it: each module
+    starts without them, and tests that count this process's children see only their own."""
+    yield
+    warm.shutdown()
 
 
 @pytest.fixture

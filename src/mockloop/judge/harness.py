@@ -35,13 +35,21 @@ OUTPUT_KEPT = 4000  # characters of a test's printed output kept for the verdict
 
 
 class Mismatch(Exception):
-    """A test's check failed: the submission returned `got` where `expected` was due."""
+    """A test's check failed: the submission returned `got` where `expected` was due.
 
-    def __init__(self, got: object, expected: object, input: str = "") -> None:
-        super().__init__(f"expected {_show(expected)}, got {_show(got)}")
+    `summary`, if given, says in one line what differs (a shape, the largest error and where,
+    an outcome drawn that should never appear). It is shown for hidden tests too, so it must
+    not carry the test's data.
+    """
+
+    def __init__(
+        self, got: object, expected: object, input: str = "", summary: str | None = None
+    ) -> None:
+        super().__init__(summary or f"expected {_show(expected)}, got {_show(got)}")
         self.got = got
         self.expected = expected
         self.input = input
+        self.summary = summary
 
 
 def visible(test):  # type: ignore[no-untyped-def]
@@ -126,6 +134,293 @@ def _plain(value) -> bool:  # type: ignore[no-untyped-def]
     """A hashable value of built-in types only: a scalar, or a tuple of plain values."""
     kind = type(value)
     return kind in _SCALARS or (kind is tuple and all(map(_plain, value)))
+
+
+# --- helpers for numeric and randomised prompts ----------------------------------------------
+# numpy and torch are imported only inside these functions: prompts that do not use them pay
+# nothing for them.
+
+# (rtol, atol) by dtype, as torch.testing.assert_close chooses them.
+TOLERANCES = {
+    "float16": (1e-3, 1e-5),
+    "bfloat16": (1.6e-2, 1e-5),
+    "float32": (1.3e-6, 1e-5),
+    "float64": (1e-7, 1e-7),
+    "complex64": (1.3e-6, 1e-5),
+    "complex128": (1e-7, 1e-7),
+}
+
+
+def _as_array(value, kind: str):  # type: ignore[no-untyped-def]
+    """(numpy float64 or original-dtype array, dtype name) of an ndarray or tensor."""
+    import numpy
+
+    if kind == "tensor":
+        dtype = str(value.dtype).replace("torch.", "")
+        tensor = value.detach().cpu()
+        if tensor.is_floating_point() and dtype not in ("float64", "float32"):
+            tensor = tensor.float()  # numpy has no bfloat16
+        return numpy.asarray(tensor.numpy()), dtype
+    return value, str(value.dtype)
+
+
+def _kind(value) -> str | None:  # type: ignore[no-untyped-def]
+    """ "tensor", "array", "scalar" or None: what a numeric value is."""
+    module = type(value).__module__.split(".")[0]
+    if (
+        module == "torch"
+        and "torch" in sys.modules
+        and isinstance(value, sys.modules["torch"].Tensor)
+    ):
+        return "tensor"
+    if module == "numpy" and "numpy" in sys.modules:
+        numpy = sys.modules["numpy"]
+        if isinstance(value, numpy.ndarray):
+            return "array"
+        if isinstance(value, numpy.floating | numpy.integer):
+            return "scalar"
+    if type(value) in (int, float) or isinstance(value, float):
+        return "scalar"
+    return None
+
+
+def _index_text(index) -> str:  # type: ignore[no-untyped-def]
+    return (
+        "(" + ", ".join(str(int(i)) for i in index) + ")"
+        if len(index) != 1
+        else f"[{int(index[0])}]"
+    )
+
+
+def expect_close(
+    got,
+    expected,
+    *,
+    rtol: float | None = None,
+    atol: float | None = None,
+    input: str = "",
+    name: str = "the result",
+    check_dtype: bool = False,
+) -> None:  # type: ignore[no-untyped-def]
+    """Fail unless `got` is a value of the same kind as `expected` (a torch tensor, a numpy
+    array or a number), of the same shape, and close to it everywhere:
+    |got - expected| <= atol + rtol * |expected|, nan only where nan is expected.
+
+    Tolerances default to those torch.testing uses for expected's dtype (float32: rtol 1.3e-6,
+    atol 1e-5; float64: 1e-7 and 1e-7); integers and booleans must be equal. The failure says
+    what differs: the kind, the shape, the dtype (with check_dtype), where nan or inf appeared,
+    or the largest error, where, and the tolerance.
+    """
+    import numpy
+
+    want_kind = _kind(expected)
+    got_kind = _kind(got)
+    if want_kind is None:
+        raise TypeError(
+            f"expect_close compares tensors, arrays and numbers, not {type(expected).__name__}"
+        )
+    if got_kind != want_kind and not (
+        want_kind == "scalar" and got_kind == "array" and got.shape == ()
+    ):
+        words = {
+            "tensor": "a torch tensor",
+            "array": "a numpy array",
+            "scalar": "a number",
+            None: None,
+        }
+        wanted, had = words[want_kind], words[got_kind] or f"a {type(got).__name__}"
+        raise Mismatch(got, expected, input, f"{name} should be {wanted}, not {had}")
+    if want_kind == "scalar":
+        if isinstance(got, bool | numpy.bool_):
+            raise Mismatch(got, expected, input, f"{name} should be a number, not a bool")
+        want = numpy.asarray(expected, dtype=numpy.float64)
+        have = numpy.asarray(got, dtype=numpy.float64)
+        dtype = "float64" if isinstance(expected, float) else str(numpy.asarray(expected).dtype)
+    else:
+        want, dtype = _as_array(expected, want_kind)
+        have, got_dtype = _as_array(got, want_kind)
+        if tuple(have.shape) != tuple(want.shape):
+            shape = lambda s: "(" + ", ".join(map(str, s)) + ("," if len(s) == 1 else "") + ")"  # noqa: E731
+            raise Mismatch(
+                got, expected, input,
+                f"{name} has shape {shape(tuple(have.shape))}, expected {shape(tuple(want.shape))}",
+            )  # fmt: skip
+        if check_dtype and got_dtype != dtype:
+            raise Mismatch(got, expected, input, f"{name} has dtype {got_dtype}, expected {dtype}")
+    default_rtol, default_atol = TOLERANCES.get(dtype, (0.0, 0.0))
+    rtol = default_rtol if rtol is None else rtol
+    atol = default_atol if atol is None else atol
+    if have.dtype.kind in "biu" and want.dtype.kind in "biu":
+        have_f, want_f = have.astype(numpy.float64), want.astype(numpy.float64)
+    else:
+        if have.dtype.kind not in "biuf" or want.dtype.kind not in "biuf":
+            raise Mismatch(
+                got, expected, input, f"{name} has dtype {have.dtype}, expected a real number type"
+            )
+        have_f, want_f = have.astype(numpy.float64), want.astype(numpy.float64)
+    where = lambda mask: numpy.argwhere(mask)  # noqa: E731
+    scalar = want_f.shape == ()
+    at = lambda idx: "" if scalar else f" at index {_index_text(idx)}"  # noqa: E731
+    # nan where a number is expected (or the reverse)
+    bad_nan = numpy.isnan(have_f) & ~numpy.isnan(want_f)
+    if bad_nan.any():
+        first = where(bad_nan)[0] if not scalar else ()
+        count = int(bad_nan.sum())
+        more = f" (nan in {count} of {want_f.size} elements)" if count > 1 else ""
+        raise Mismatch(
+            got, expected, input, f"{name} is nan{at(first)} where a number is expected{more}"
+        )
+    missing_nan = ~numpy.isnan(have_f) & numpy.isnan(want_f)
+    if missing_nan.any():
+        first = where(missing_nan)[0] if not scalar else ()
+        raise Mismatch(got, expected, input, f"{name} should be nan{at(first)}")
+    with numpy.errstate(invalid="ignore", over="ignore"):
+        both = ~numpy.isnan(want_f)
+        inf_mismatch = both & (numpy.isinf(have_f) | numpy.isinf(want_f)) & (have_f != want_f)
+        if inf_mismatch.any():
+            first = where(inf_mismatch)[0] if not scalar else ()
+            value = have_f[tuple(first)] if not scalar else float(have_f)
+            wanted = want_f[tuple(first)] if not scalar else float(want_f)
+            raise Mismatch(
+                got, expected, input, f"{name} is {value:g}{at(first)} where {wanted:g} is expected"
+            )
+        finite = both & numpy.isfinite(want_f)
+        error = numpy.where(finite, numpy.abs(have_f - want_f), 0.0)
+        allowed = atol + rtol * numpy.abs(numpy.where(finite, want_f, 0.0))
+        excess = numpy.where(finite, error - allowed, -1.0)
+    if (excess > 0).any():
+        worst = numpy.unravel_index(int(numpy.argmax(excess)), excess.shape) if not scalar else ()
+        count = int((excess > 0).sum())
+        detail = f"{count} of {want_f.size} elements differ; " if not scalar else ""
+        raise Mismatch(
+            got, expected, input,
+            f"{name} differs: abs error {float(error[worst] if not scalar else error):.3g}{at(worst)} "
+            f"({detail}tolerance atol {atol:g} + rtol {rtol:g} * |expected|)",
+        )  # fmt: skip
+
+
+def _plain_value(value):  # type: ignore[no-untyped-def]
+    """numpy scalars (and tuples of them) as plain Python values, for messages."""
+    if isinstance(value, tuple):
+        return tuple(map(_plain_value, value))
+    item = getattr(value, "item", None)
+    return item() if callable(item) and _kind(value) == "scalar" else value
+
+
+def chi_square_p_value(statistic: float, degrees: int) -> float:
+    """P(X >= statistic) for X chi-square with `degrees` degrees of freedom."""
+    import math
+
+    if degrees <= 0:
+        return 1.0
+    a, x = degrees / 2.0, statistic / 2.0
+    if x <= 0:
+        return 1.0
+    log_front = -x + a * math.log(x) - math.lgamma(a)
+    if x < a + 1:  # series for the lower tail
+        term = total = 1.0 / a
+        n = a
+        for _ in range(10000):
+            n += 1
+            term *= x / n
+            total += term
+            if abs(term) < abs(total) * 1e-15:
+                break
+        return max(0.0, 1.0 - total * math.exp(log_front))
+    # continued fraction for the upper tail (modified Lentz)
+    tiny = 1e-300
+    b = x + 1 - a
+    c = 1 / tiny
+    d = 1 / b
+    h = d
+    for i in range(1, 10000):
+        an = -i * (i - a)
+        b += 2
+        d = an * d + b
+        d = tiny if abs(d) < tiny else d
+        c = b + an / c
+        c = tiny if abs(c) < tiny else c
+        d = 1 / d
+        delta = d * c
+        h *= delta
+        if abs(delta - 1) < 1e-15:
+            break
+    return math.exp(log_front) * h
+
+
+def expect_distribution(
+    draws,
+    probabilities,
+    *,
+    alpha: float = 1e-9,
+    input: str = "",
+    name: str = "outcome",
+) -> None:  # type: ignore[no-untyped-def]
+    """Fail unless `draws` (a list of outcomes, or a dict outcome -> count) look like samples
+    of `probabilities` (a dict outcome -> probability).
+
+    An outcome of probability 0 (or not listed) must never be drawn. Otherwise a chi-square
+    goodness-of-fit test (outcomes expected fewer than 5 times are pooled) fails when its
+    p-value is below `alpha`: a correct solution fails with probability at most alpha, so
+    choose the number of draws for the power to reject the wrong answers clearly.
+    """
+    if not isinstance(draws, dict):
+        counts: dict[object, int] = {}
+        for outcome in draws:
+            counts[outcome] = counts.get(outcome, 0) + 1
+        draws = counts
+    total = sum(draws.values())
+    label = lambda outcome: f"{name} {_plain_value(outcome)!r}"  # noqa: E731
+    if total == 0:
+        raise Mismatch(draws, probabilities, input, "no draws to compare")
+    impossible = sorted(
+        (
+            (count, outcome)
+            for outcome, count in draws.items()
+            if count and not probabilities.get(outcome, 0)
+        ),
+        key=lambda pair: -pair[0],
+    )
+    if impossible:
+        shown = ", ".join(f"{label(o)} {c} times" for c, o in impossible[:3])
+        more = f" and {len(impossible) - 3} more" if len(impossible) > 3 else ""
+        raise Mismatch(
+            draws, probabilities, input,
+            f"drew {'an' if name[:1] in 'aeiou' else 'a'} {name} of probability 0: {shown}{more} "
+            f"(in {total} draws)",
+        )  # fmt: skip
+    bins: list[tuple[float, int]] = []  # (expected count, observed count)
+    pooled_expected, pooled_observed = 0.0, 0
+    for outcome, p in probabilities.items():
+        if p <= 0:
+            continue
+        expected = p * total
+        if expected >= 5:
+            bins.append((expected, draws.get(outcome, 0)))
+        else:
+            pooled_expected += expected
+            pooled_observed += draws.get(outcome, 0)
+    if pooled_expected > 0:
+        if pooled_expected >= 5 or not bins:
+            bins.append((pooled_expected, pooled_observed))
+        else:  # too small to stand alone: fold it into the smallest bin
+            smallest = min(range(len(bins)), key=lambda i: bins[i][0])
+            e, o = bins[smallest]
+            bins[smallest] = (e + pooled_expected, o + pooled_observed)
+    statistic = sum((o - e) ** 2 / e for e, o in bins)
+    p_value = chi_square_p_value(statistic, len(bins) - 1)
+    if p_value < alpha:
+        share = lambda outcome: draws.get(outcome, 0) / total  # noqa: E731
+        worst = sorted(probabilities, key=lambda o: -abs(share(o) - probabilities[o]))[:3]
+        differences = "; ".join(
+            f"{label(o)} expected {probabilities[o]:.1%}, drawn {share(o):.1%}" for o in worst
+        )
+        raise Mismatch(
+            draws, probabilities, input,
+            f"the draws do not follow the expected distribution (chi-square {statistic:.1f}, "
+            f"{len(bins) - 1} degrees of freedom, p = {p_value:.2g} < {alpha:g}, "
+            f"{total} draws): {differences}",
+        )  # fmt: skip
 
 
 # --- running the tests ---------------------------------------------------------------------
@@ -247,10 +542,17 @@ def _read_to_end(fd: int) -> bytes:
     return b"".join(chunks)
 
 
-def enter_sandbox(options: dict[str, str]) -> None:
-    """Drop root, set rlimits, close inherited descriptors: before any submission code runs."""
+def enter_sandbox(options: dict[str, str], before_drop=None, after_drop=None) -> None:  # type: ignore[no-untyped-def]
+    """Drop root, set rlimits, close inherited descriptors: before any submission code runs.
+
+    The warm server (warm_server.py) passes `before_drop` and `after_drop`: it drops the
+    capability bounding set before, and installs the seccomp filter after, as bwrap does for
+    a cold run.
+    """
     import resource  # a small C module; the only import beyond a bare interpreter's
 
+    if before_drop is not None:
+        before_drop()
     if "drop-to" in options:
         # Started as root inside a user namespace that maps only root and this uid.
         uid = int(options["drop-to"])
@@ -259,6 +561,8 @@ def enter_sandbox(options: dict[str, str]) -> None:
         posix.setresuid(uid, uid, uid)
         if 0 in posix.getresuid() or 0 in posix.getresgid():
             raise SystemExit("harness: could not drop root")
+    if after_drop is not None:
+        after_drop()
     limits = {
         "cpu": resource.RLIMIT_CPU,
         "memory": resource.RLIMIT_AS,
@@ -287,7 +591,7 @@ def enter_sandbox(options: dict[str, str]) -> None:
 class Harness:
     """One run: the tests module, the submission, and the result channel."""
 
-    def __init__(self, options: dict[str, str]) -> None:
+    def __init__(self, options: dict[str, str], before_drop=None, after_drop=None) -> None:  # type: ignore[no-untyped-def]
         self.folder = options["dir"]
         self.test_seconds = float(options.get("test-seconds", "2"))
         self.result_fd = int(options["result-fd"])
@@ -295,10 +599,13 @@ class Harness:
         # Compiled by the judge; handed over by descriptor, so no file holds the tests.
         self.tests_code = marshal.loads(_read_to_end(int(options["tests-fd"]))[16:])
         # Bytes: compile() then reports bad UTF-8 as a SyntaxError in the submission.
-        with open(f"{self.folder}/{SOLUTION_FILE}", "rb") as file:
-            self.solution_source = file.read()
+        if "solution-fd" in options:  # the warm path: no file holds it
+            self.solution_source = _read_to_end(int(options["solution-fd"]))
+        else:
+            with open(f"{self.folder}/{SOLUTION_FILE}", "rb") as file:
+                self.solution_source = file.read()
         self.solution_lines = self.solution_source.decode("utf-8", "replace").splitlines()
-        enter_sandbox(options)
+        enter_sandbox(options, before_drop, after_drop)
         # Only the result channel stays open; the secret is held in a closure, never a global.
         posix.closerange(3, self.result_fd)
         posix.closerange(self.result_fd + 1, 1 << 20)
@@ -308,14 +615,14 @@ class Harness:
         self.capture = _Capture(int(options.get("output-bytes", str(1 << 20))))
         # Freed when the submission runs out of memory, so the report can still be written.
         self.reserve: bytearray | None = bytearray(1 << 20)
-        if "site" in options:
+        if "site" in options and options["site"] not in sys.path:
             sys.path.append(options["site"])
 
     # -- the run --
 
     def run(self) -> None:
         _signal.signal(_signal.SIGALRM, _on_alarm)
-        sys.modules["harness"] = sys.modules["__main__"]
+        sys.modules["harness"] = sys.modules[__name__]  # __main__, or "harness" in a warm run
         sys.stdout = sys.stderr = self.capture  # type: ignore[assignment]
         tests_module = self.load("tests", self.tests_code, TESTS_FILE)
         function = type(_on_alarm)
@@ -414,19 +721,22 @@ class Harness:
         if isinstance(error, OutputLimit):
             return {"status": "output-limit", "input": _given_text()}
         if isinstance(error, Mismatch):
-            return {
+            outcome = {
                 "status": "failed",
                 "input": _clip(error.input),
                 "expected": _show(error.expected),
                 "got": _show(error.got),
             }
+            if error.summary:
+                outcome["summary"] = _clip(str(error.summary), 500)
+            return outcome
         outcome: dict[str, object] = {
             "status": "runtime-error",
             "error_type": type(error).__name__,
             "error": _clip(_error_text(error)),
             "input": _given_text(),
         }
-        if isinstance(error, MemoryError):
+        if isinstance(error, MemoryError) or _is_allocation_failure(error):
             outcome["status"] = "memory-limit"
         elif isinstance(error, AssertionError) and self.raised_in_tests(error):
             outcome["status"] = "failed"
@@ -523,6 +833,14 @@ def _emitter(fd: int, secret: str):  # type: ignore[no-untyped-def]
             raise ChannelBroken from error
 
     return emit
+
+
+def _is_allocation_failure(error: BaseException) -> bool:
+    """torch reports a failed allocation as a RuntimeError, not a MemoryError."""
+    if type(error).__name__ not in ("RuntimeError", "OutOfMemoryError"):
+        return False
+    text = _error_text(error)
+    return "can't allocate memory" in text or "not enough memory" in text
 
 
 def _error_text(error: BaseException) -> str:

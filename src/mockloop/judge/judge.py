@@ -25,6 +25,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel
 
 from mockloop.judge import sandbox
+from mockloop.judge import warm as warm_runs
 from mockloop.judge.harness import CHANNEL_BROKEN, HARNESS_FAILED
 from mockloop.judge.sandbox import Limits, RunResult, SandboxError, SandboxKind
 
@@ -96,6 +97,7 @@ class TestSuite:
     tests: tuple[TestInfo, ...]
     limits: Limits
     packages: tuple[str, ...]
+    declared: tuple[str, ...] = ()  # the packages tests.py names in PACKAGES
 
 
 def load_tests(prompt_dir: Path) -> TestSuite:
@@ -133,7 +135,8 @@ def _load_tests(path: Path, mtime_ns: int, size: int) -> TestSuite:
     limits = Limits().replace(**settings.get("LIMITS", {}))
     packages = tuple(dict.fromkeys([*_default_packages(), *settings.get("PACKAGES", [])]))
     bytecode = sandbox.compiled(source, "tests.py")
-    return TestSuite(path.parent.name, bytecode, tuple(tests), limits, packages)
+    declared = tuple(settings.get("PACKAGES", []))
+    return TestSuite(path.parent.name, bytecode, tuple(tests), limits, packages, declared)
 
 
 def _decorator_name(node: ast.expr) -> str | None:
@@ -154,34 +157,115 @@ def _default_packages() -> tuple[str, ...]:
 
 
 def judge(
-    prompt_dir: Path, code: str, *, limits: Limits | None = None, run_id: str | None = None
+    prompt_dir: Path,
+    code: str,
+    *,
+    limits: Limits | None = None,
+    run_id: str | None = None,
+    warm: bool | None = None,
 ) -> Verdict:
     """Run the prompt's tests on `code` in the sandbox and return the verdict.
 
     `limits` replaces the prompt's own limits; `run_id` names the run's processes (for logs).
+    `warm`: True runs the code in a warm fork server (starting it and waiting for it if need
+    be), False runs it cold, None follows MOCKLOOP_WARM (see warm.py).
     """
     suite = load_tests(Path(prompt_dir))
     encoded = code.encode("utf-8", errors="surrogatepass")
     if len(encoded) > MAX_CODE_BYTES:
         raise SubmissionRejected(f"the code is over {MAX_CODE_BYTES // 1024} KB")
     limits = limits or suite.limits
+    started = time.perf_counter()
+    missing = sandbox.missing_packages(suite.packages)
+    if missing:
+        return _missing_packages_verdict(suite, missing, started)
     secret = secrets.token_hex(16)
     files = {"harness.pyc": sandbox.harness_bytecode(), "solution.py": encoded}
     # The tests, like the secret, are read once from a descriptor: never a file in the sandbox.
     private = {"secret": secret.encode(), "tests": suite.bytecode}
     args = [f"--test-seconds={limits.test_seconds}"]
-    started = time.perf_counter()
+    run_id = run_id or secrets.token_hex(8)
     try:
-        run = sandbox.run(
-            "harness.pyc", args, files, limits, private,
-            packages=suite.packages, run_id=run_id,
-        )  # fmt: skip
-    except (SandboxError, OSError) as error:
+        run = None
+        required = warm is True or (warm is None and warm_runs.mode() == "always")
+        server = _warm_server(suite, warm)
+        if server is not None:
+            try:
+                run = server.run(args, limits, private, encoded, run_id)
+            except (warm_runs.WarmUnavailable, SandboxError):
+                if required:
+                    raise  # asked for a warm run: say why there was none
+                # otherwise the run goes cold
+        elif required:
+            raise SandboxError("no warm server: " + _warm_failure(suite))
+        if run is None:
+            run = sandbox.run(
+                "harness.pyc", args, files, limits, private,
+                packages=suite.packages, run_id=run_id,
+            )  # fmt: skip
+    except (SandboxError, OSError, warm_runs.WarmUnavailable) as error:
         return _error_verdict(suite, f"the judge could not run the code: {error}", started)
     try:
         return _decide(suite, run, secret, limits, started)
     except (ValueError, TypeError, KeyError) as error:  # a report the judge cannot read
         return _error_verdict(suite, f"the judge could not read the run's report: {error}", started)
+
+
+def _warm_server(suite: TestSuite, wanted: bool | None) -> warm_runs.WarmServer | None:
+    """The warm server to run this suite in, or None to run it cold."""
+    if wanted is False:
+        return None
+    setting = warm_runs.mode()
+    if wanted is None:
+        if setting == "off":
+            return None
+        if setting == "auto" and not warm_runs.preload_for(suite.declared):
+            return None
+    if sandbox.sandbox_status().kind != "bubblewrap":
+        return None
+    required = bool(wanted) or setting == "always"
+    # Starting a server pays off in a process that serves many submissions (it made a queue), not
+    # in a one-shot command: there it would import torch a second time, beside the cold run.
+    return warm_runs.server_for(suite.packages, wait=required, start=required or _serving[0])
+
+
+_serving = [False]  # set once a JudgeQueue exists: this process serves submissions
+
+
+def _warm_failure(suite: TestSuite) -> str:
+    try:
+        kind = sandbox.sandbox_status().kind
+    except SandboxError as error:
+        return str(error)
+    if kind != "bubblewrap":
+        return "warm runs need bubblewrap"
+    for state in warm_runs.status():
+        if state["packages"] == suite.packages and state["failure"]:
+            return str(state["failure"])
+    return "the server is not ready"
+
+
+# What to install for a package a prompt needs (the extra brings its dependencies).
+INSTALL_HINTS = {"torch": "pip install 'mockloop[ml]'"}
+
+
+def _missing_packages_verdict(suite: TestSuite, missing: list[str], started: float) -> Verdict:
+    names = " and ".join(missing)
+    verb = "is" if len(missing) == 1 else "are"
+    hints = dict.fromkeys(INSTALL_HINTS.get(name, f"pip install {name}") for name in missing)
+    message = (
+        f"this prompt needs {names}, which {verb} not installed here; "
+        f"install it with: {' and '.join(hints)}"
+    )
+    try:
+        kind = sandbox.sandbox_status().kind
+    except SandboxError:
+        kind = "rlimits-only"
+    tests = [_not_run(info, f"not run: {names} {verb} not installed") for info in suite.tests]
+    return Verdict(
+        prompt=suite.prompt, passed=False, status="error", message=message, tests=tests,
+        duration_ms=_ms(started), sandbox=kind,
+    )  # fmt: skip
 
 
 def _error_verdict(suite: TestSuite, message: str, started: float) -> Verdict:
@@ -303,6 +387,8 @@ def _why_stopped(run: RunResult, limits: Limits) -> tuple[Status, str]:
         return "time-limit", f"time limit: the run took longer than {limits.wall_seconds:g} s"
     if run.output_exceeded:
         return "output-limit", f"output limit: printed more than {_size(limits.output_bytes)}"
+    if run.memory_exceeded:
+        return "memory-limit", f"memory limit: the run used more than {_size(limits.memory_bytes)}"
     number = run.signal
     if run.exit_code == CHANNEL_BROKEN:
         return "runtime-error", "the submission closed the judge's result channel"
@@ -354,6 +440,8 @@ def _test_status(value: object) -> TestStatus:
 
 def _visible_message(status: str, event: dict[str, Any], limits: Limits) -> str:
     if status == "failed":
+        if isinstance(event.get("summary"), str):
+            return event["summary"]
         if event.get("expected") is not None:
             return f"expected {event['expected']}, got {event.get('got')}"
         return _text(event.get("error")) or "a check failed"
@@ -372,7 +460,10 @@ def _visible_message(status: str, event: dict[str, Any], limits: Limits) -> str:
 
 def _hidden_summary(status: str, event: dict[str, Any], limits: Limits) -> str:
     if status == "failed":
-        return "wrong answer"
+        # A summary says what differs (a shape, an error and where, an outcome drawn that
+        # should never appear); tests.py writes it without the test's data.
+        summary = event.get("summary")
+        return f"wrong answer: {summary}" if isinstance(summary, str) else "wrong answer"
     if status == "time-limit":
         return f"took longer than {limits.test_seconds:g} s"
     if status == "memory-limit":
@@ -482,6 +573,7 @@ class JudgeQueue:
     """Runs at most `max_running` submissions at once (default: the number of cores); the rest wait."""
 
     def __init__(self, max_running: int | None = None) -> None:
+        _serving[0] = True  # warm servers are worth starting here (see _warm_server)
         self.max_running = max_running or os.cpu_count() or 1
         self._waiting: collections.deque[QueuedSubmission] = collections.deque()
         self._lock = threading.Condition()

@@ -21,6 +21,7 @@ import json
 import marshal
 import os
 import platform
+import re
 import secrets
 import selectors
 import shutil
@@ -46,6 +47,9 @@ SANDBOX_DIR = "/judge"  # where the harness and the submission appear inside bub
 SITE_DIR = "/judge/site"  # where the packages a prompt needs appear inside bubblewrap
 PYTHON_FLAGS = ["-I", "-S", "-B", "-X", "utf8"]  # isolated, no site, no .pyc: fast and clean
 RUN_MARKER = "--mockloop-run="  # in every sandboxed command line, to find stray processes
+SERVER_PROC = "/tmp/.proc"  # the warm server's procfs: each run covers /tmp with its own
+MEMORY_POLL_SECONDS = 0.1  # how often the resident-memory watchdog samples a run
+HIDE_PACKAGES_ENV = "MOCKLOOP_HIDE_PACKAGES"  # "torch,sympy": act as if they were not installed
 KEPT_OUTPUT = 64 * 1024  # bytes of stdout and of stderr kept for diagnostics
 CHANNEL_CAP = 8 * 1024 * 1024  # bytes accepted on the result channel
 MIB = 1024 * 1024
@@ -58,7 +62,10 @@ class Limits:
     test_seconds: float = 2.0  # wall clock per test, enforced by the harness
     wall_seconds: float = 20.0  # wall clock for the whole run, enforced from outside
     cpu_seconds: int = 10  # CPU time per process (RLIMIT_CPU)
-    memory_bytes: int = 512 * MIB  # per process: address space, or data with memory_rlimit="data"
+    # Per process: address space, or with memory_rlimit="data" private writable memory plus
+    # a watchdog on the resident memory of the whole run (torch reserves far more address
+    # space than it uses, so RLIMIT_AS breaks it; RLIMIT_DATA does not).
+    memory_bytes: int = 512 * MIB
     memory_rlimit: Literal["address-space", "data"] = "address-space"
     processes: int = 64  # processes and threads (RLIMIT_NPROC)
     file_bytes: int = 16 * MIB  # largest file the run may write (RLIMIT_FSIZE)
@@ -85,6 +92,8 @@ class RunResult:
     stdout: bytes
     stderr: bytes
     duration_ms: float
+    memory_exceeded: bool = False  # killed by the watchdog on the run's resident memory
+    peak_memory: int | None = None  # the largest resident memory the watchdog sampled
 
 
 @dataclass(frozen=True)
@@ -219,10 +228,14 @@ def _environment(home: str) -> dict[str, str]:
         # glibc reserves 64 MB of address space per malloc arena, one arena per thread: with
         # RLIMIT_AS that would stop a program at a handful of threads.
         "MALLOC_ARENA_MAX": "2",
-        # One BLAS thread: a thread pool per run would spend the process limit and memory.
+        # One thread per math library (BLAS, OpenMP, and so torch's intra-op pool): a pool per
+        # core would spend the process limit and memory, and share CPU the run is not given.
         "OPENBLAS_NUM_THREADS": "1",
         "OMP_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
+        "NUMEXPR_NUM_THREADS": "1",
+        "VECLIB_MAXIMUM_THREADS": "1",
+        "OMP_WAIT_POLICY": "PASSIVE",
     }
 
 
@@ -235,50 +248,11 @@ def _run_bubblewrap(
     packages: tuple[str, ...],
     run_id: str,
 ) -> RunResult:
-    bwrap = shutil.which("bwrap")
-    if bwrap is None:
-        raise SandboxError("the bwrap binary is not installed")
     as_root = os.geteuid() == 0
     theirs: list[int] = []  # descriptors bwrap inherits: closed here once it has started
     ours: list[int] = []  # descriptors this process keeps: closed here if starting fails
     try:
-        argv = [bwrap, "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc"]
-        argv += ["--unshare-uts", "--hostname", "judge", "--unshare-cgroup-try"]
-        argv += ["--die-with-parent", "--new-session", "--clearenv", "--cap-drop", "ALL"]
-        block_w = -1
-        if as_root:
-            # bwrap's --uid only maps a name: the sandbox would stay root (uid 0) on the host,
-            # and the kernel exempts root from RLIMIT_NPROC. Instead this process writes a map
-            # {0 -> 0, 65534 -> 65534} while bwrap waits; bwrap sets up as root inside (so it
-            # can bind an interpreter under /root) and the harness drops to 65534 first thing.
-            block_r, block_w = _pipe(theirs, ours)
-            argv += ["--userns-block-fd", str(block_r)]
-            argv += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
-        else:
-            argv += ["--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--disable-userns"]
-        info_r, info_w = _pipe(ours, theirs)
-        argv += ["--info-fd", str(info_w)]
-        for key, value in _environment("/tmp").items():
-            argv += ["--setenv", key, value]
-        # The harness reads its files as root and then drops to SANDBOX_UID: /judge can be
-        # crossed but not listed, and its files (the tests above all) are readable by root only.
-        argv += ["--perms", "0711", "--dir", SANDBOX_DIR]
-        binds = _binds(packages)
-        for folder in _parents(target for _, target in binds):
-            # Crossable, not listable; but the import system lists the folders on sys.path.
-            argv += ["--perms", "0755" if folder == SITE_DIR else "0711", "--dir", folder]
-        for source, target in binds:
-            argv += ["--ro-bind", source, target]
-        for hidden in _hidden_dirs():
-            argv += ["--perms", "0555", "--size", "4096", "--tmpfs", hidden, "--remount-ro", hidden]
-        argv += ["--dev", "/dev", "--perms", "1777", "--size", str(limits.tmp_bytes)]
-        argv += ["--tmpfs", "/dev/shm", "--remount-ro", "/dev"]
-        argv += ["--perms", "1777", "--size", str(limits.tmp_bytes), "--tmpfs", "/tmp"]
-        for name, data in files.items():
-            theirs.append(fd := _memfd(name, data))
-            perms = "0400" if as_root else "0444"
-            argv += ["--perms", perms, "--ro-bind-data", str(fd), f"{SANDBOX_DIR}/{name}"]
-        argv += ["--remount-ro", "/", "--chdir", "/tmp"]
+        argv, info_r, block_w = _bubblewrap_argv(files, limits, packages, theirs, ours)
         seccomp = _seccomp_program()
         if seccomp:
             theirs.append(fd := _memfd("seccomp", seccomp))
@@ -313,7 +287,7 @@ def _run_bubblewrap(
         for fd in theirs:
             os.close(fd)
     try:
-        namespace_init = _start_namespace(process, info_r, block_w, as_root)
+        namespace_init, init_pid, _ = _start_namespace(process, info_r, block_w, as_root)
     except BaseException:
         process.kill()
         process.wait()
@@ -333,10 +307,84 @@ def _run_bubblewrap(
             process.kill()
 
     try:
-        return _collect(process, result_r, limits, kill, started, "bubblewrap")
+        return _collect(
+            process, result_r, limits, kill, started, "bubblewrap",
+            memory_root=init_pid if namespace_init is not None else None,
+        )  # fmt: skip
     finally:
         if namespace_init is not None:
             os.close(namespace_init)
+
+
+def _bubblewrap_argv(
+    files: dict[str, bytes],
+    limits: Limits,
+    packages: tuple[str, ...],
+    theirs: list[int],
+    ours: list[int],
+    *,
+    server: bool = False,
+) -> tuple[list[str], int, int]:
+    """bwrap's arguments up to the command: namespaces, user, environment and the file view.
+
+    Returns (argv, info_r, block_w); block_w is -1 unless running as root. `server` is the warm
+    fork server (warm.py): the same view, plus a procfs under its /tmp (covered in every run,
+    which gets its own /tmp) that it needs to map each run's user namespace, and still the
+    right to create namespaces (so the seccomp filter is installed per run, not here).
+    """
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        raise SandboxError("the bwrap binary is not installed")
+    as_root = os.geteuid() == 0
+    argv = [bwrap, "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc"]
+    argv += ["--unshare-uts", "--hostname", "judge", "--unshare-cgroup-try"]
+    # The warm server outlives the thread that starts it (bwrap's parent-death signal follows
+    # the thread): it exits instead when the judge's end of its control socket closes.
+    argv += [] if server else ["--die-with-parent"]
+    argv += ["--new-session", "--clearenv", "--cap-drop", "ALL"]
+    block_w = -1
+    if as_root:
+        # bwrap's --uid only maps a name: the sandbox would stay root (uid 0) on the host,
+        # and the kernel exempts root from RLIMIT_NPROC. Instead this process writes a map
+        # {0 -> 0, 65534 -> 65534} while bwrap waits; bwrap sets up as root inside (so it
+        # can bind an interpreter under /root) and the harness drops to 65534 first thing.
+        block_r, block_w = _pipe(theirs, ours)
+        argv += ["--userns-block-fd", str(block_r)]
+        argv += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+        if server:  # since Linux 5.12, mapping uid 0 of a child namespace needs CAP_SETFCAP
+            argv += ["--cap-add", "CAP_SETFCAP"]
+    elif server:
+        # Root inside its own user namespace only (the host user outside), so that it may map
+        # each run's namespace; every run drops to 65534 and every capability.
+        argv += ["--uid", "0", "--gid", "0", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+    else:
+        argv += ["--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--disable-userns"]
+    info_r, info_w = _pipe(ours, theirs)
+    argv += ["--info-fd", str(info_w)]
+    for key, value in _environment("/tmp").items():
+        argv += ["--setenv", key, value]
+    # The harness reads its files as root and then drops to SANDBOX_UID: /judge can be
+    # crossed but not listed, and its files (the tests above all) are readable by root only.
+    argv += ["--perms", "0711", "--dir", SANDBOX_DIR]
+    binds = _binds(packages)
+    for folder in _parents(target for _, target in binds):
+        # Crossable, not listable; but the import system lists the folders on sys.path.
+        argv += ["--perms", "0755" if folder == SITE_DIR else "0711", "--dir", folder]
+    for source, target in binds:
+        argv += ["--ro-bind", source, target]
+    for hidden in _hidden_dirs():
+        argv += ["--perms", "0555", "--size", "4096", "--tmpfs", hidden, "--remount-ro", hidden]
+    argv += ["--dev", "/dev", "--perms", "1777", "--size", str(limits.tmp_bytes)]
+    argv += ["--tmpfs", "/dev/shm", "--remount-ro", "/dev"]
+    argv += ["--perms", "1777", "--size", str(limits.tmp_bytes), "--tmpfs", "/tmp"]
+    if server:
+        argv += ["--proc", SERVER_PROC]
+    for name, data in files.items():
+        theirs.append(fd := _memfd(name, data))
+        perms = "0400" if as_root or server else "0444"
+        argv += ["--perms", perms, "--ro-bind-data", str(fd), f"{SANDBOX_DIR}/{name}"]
+    argv += ["--remount-ro", "/", "--chdir", "/tmp"]
+    return argv, info_r, block_w
 
 
 def _pipe(read_side: list[int], write_side: list[int]) -> tuple[int, int]:
@@ -349,8 +397,12 @@ def _pipe(read_side: list[int], write_side: list[int]) -> tuple[int, int]:
 
 def _start_namespace(
     process: subprocess.Popen[bytes], info_r: int, block_w: int, as_root: bool
-) -> int | None:
-    """Read bwrap's info, map the user namespace (as root) and let bwrap go on."""
+) -> tuple[int | None, int, int | None]:
+    """Read bwrap's info, map the user namespace (as root) and let bwrap go on.
+
+    Returns a pidfd for PID 1 of the sandbox's namespace (None where pidfds are missing), its
+    PID on the host, and the inode of its PID namespace.
+    """
     info = _read_json(info_r, deadline=time.monotonic() + 10)
     if info is None:
         process.wait(timeout=10)
@@ -371,7 +423,8 @@ def _start_namespace(
             with open(f"/proc/{pid}/{name}", "w") as file:
                 file.write(maps)
         os.write(block_w, b"1")
-    return pidfd
+    namespace = info.get("pid-namespace")
+    return pidfd, pid, namespace if isinstance(namespace, int) else None
 
 
 def _parents(paths) -> list[str]:  # type: ignore[no-untyped-def]
@@ -414,20 +467,30 @@ def _read_json(fd: int, deadline: float) -> dict[str, Any] | None:
 
 
 def _collect(
-    process: subprocess.Popen[bytes],
+    process,  # type: ignore[no-untyped-def]  # a Popen, or warm.WarmProcess
     result_r: int,
     limits: Limits,
     kill,  # type: ignore[no-untyped-def]
     started: float,
     kind: SandboxKind,
+    *,
+    memory_root: int | None = None,
 ) -> RunResult:
-    """Read stdout, stderr and the result channel until the run ends or breaks a limit."""
+    """Read stdout, stderr and the result channel until the run ends or breaks a limit.
+
+    With memory_rlimit="data" and a `memory_root` (the host PID of the run's first process),
+    the resident memory of that process and all its descendants is sampled every 100 ms and
+    the run killed when it goes over memory_bytes.
+    """
     assert process.stdout is not None and process.stderr is not None
     stdout, stderr = bytearray(), bytearray()
     streams = {process.stdout.fileno(): stdout, process.stderr.fileno(): stderr}
     channel = bytearray()
     printed = 0
-    timed_out = output_exceeded = channel_exceeded = False
+    timed_out = output_exceeded = channel_exceeded = memory_exceeded = False
+    watch = memory_root is not None and limits.memory_rlimit == "data"
+    peak: int | None = None
+    next_sample = time.monotonic()
     deadline = time.monotonic() + limits.wall_seconds
     exited_at: float | None = None
     with selectors.DefaultSelector() as selector:
@@ -444,7 +507,16 @@ def _collect(
             # Once the program has exited, stragglers holding the pipes get a moment, no more.
             if exited_at is not None and now - exited_at > 0.5:
                 break
+            if watch and exited_at is None and now >= next_sample:
+                used = run_memory(memory_root)  # type: ignore[arg-type]
+                peak = max(peak or 0, used)
+                if used > limits.memory_bytes:
+                    memory_exceeded = True
+                    break
+                next_sample = now + MEMORY_POLL_SECONDS
             wait = min(deadline - now, 0.05 if exited_at is not None else 0.25)
+            if watch and exited_at is None:
+                wait = min(wait, max(0.0, next_sample - now))
             for key, _ in selector.select(wait):
                 fd = key.fd
                 try:
@@ -464,7 +536,8 @@ def _collect(
                     output_exceeded = printed > limits.output_bytes
             if output_exceeded or channel_exceeded:
                 break
-    if not (timed_out or output_exceeded or channel_exceeded) and exited_at is None:
+    broke_limit = timed_out or output_exceeded or channel_exceeded or memory_exceeded
+    if not broke_limit and exited_at is None:
         # Every pipe closed while the program still runs: wait for it, up to the deadline.
         try:
             process.wait(timeout=max(0.0, deadline - time.monotonic()))
@@ -491,11 +564,15 @@ def _collect(
         stdout=bytes(stdout),
         stderr=bytes(stderr),
         duration_ms=round((time.perf_counter() - started) * 1000, 1),
+        memory_exceeded=memory_exceeded,
+        peak_memory=peak,
     )
 
 
-def _has_exited(process: subprocess.Popen[bytes]) -> bool:
+def _has_exited(process) -> bool:  # type: ignore[no-untyped-def]
     """Whether the child has exited, without reaping it (its PID stays ours to signal)."""
+    if not isinstance(process, subprocess.Popen):
+        return process.poll() is not None  # a warm run reports its own end
     if not hasattr(os, "waitid"):
         return process.poll() is not None
     try:
@@ -503,6 +580,55 @@ def _has_exited(process: subprocess.Popen[bytes]) -> bool:
         return os.waitid(os.P_PID, process.pid, flags) is not None
     except ChildProcessError:
         return True
+
+
+# --- resident memory ----------------------------------------------------------------------
+
+
+def descendants(pid: int) -> list[int]:
+    """A process and every process below it (Linux: /proc/PID/task/TID/children)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            path = f"/proc/{current}/task/{task}/children"
+            with contextlib.suppress(OSError, ValueError), open(path) as file:
+                todo.extend(int(child) for child in file.read().split())
+    return found
+
+
+def run_memory(root: int) -> int:
+    """Bytes of memory a run holds: the proportional share (PSS) of the anonymous and shared
+    memory of every process in it, so pages a fork shares with its parent count once."""
+    total = 0
+    for pid in descendants(root):
+        total += _process_memory(pid)
+    return total
+
+
+def _process_memory(pid: int) -> int:
+    fields = {"Pss_Anon:", "Pss_Shmem:"}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as file:
+            lines = file.read().split(b"\n")
+    except OSError:
+        fields = {"RssAnon:", "RssShmem:"}  # older kernels, or not ours to read
+        try:
+            with open(f"/proc/{pid}/status", "rb") as file:
+                lines = file.read().split(b"\n")
+        except OSError:
+            return 0
+    total = 0
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].decode() in fields:
+            total += int(parts[1]) * 1024
+    return total
 
 
 # --- rlimits only ------------------------------------------------------------------------
@@ -607,7 +733,7 @@ def _rlimits_site(folder: Path, packages: tuple[str, ...]) -> str | None:
         return None
     site = folder / "site"
     site.mkdir()
-    for name in packages:
+    for name in package_closure(packages):
         for source in _package_dirs(name):
             (site / Path(source).name).symlink_to(source)
     return str(site)
@@ -626,15 +752,35 @@ def _process_count(uid: int) -> int | None:
     return count
 
 
+_namespaces: dict[str, int] = {}  # run id -> inode of its PID namespace (recent runs)
+_namespaces_lock = threading.Lock()
+
+
+def _remember_namespace(run_id: str, inode: int) -> None:
+    with _namespaces_lock:
+        _namespaces[run_id] = inode
+        while len(_namespaces) > 512:
+            del _namespaces[next(iter(_namespaces))]
+
+
 def processes_of(run_id: str) -> list[int]:
-    """PIDs of the processes whose command line carries a run's marker (Linux /proc)."""
+    """PIDs of the processes of a run (Linux /proc): those whose command line carries the run's
+    marker, and those in the run's PID namespace (a warm run's processes carry no marker)."""
     marker = (RUN_MARKER + run_id).encode()
+    with _namespaces_lock:
+        namespace = _namespaces.get(run_id)
     found: list[int] = []
     if not os.path.isdir("/proc/self"):
         return found
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
+                if (
+                    namespace is not None
+                    and os.stat(f"/proc/{entry.name}/ns/pid").st_ino == namespace
+                ):
+                    found.append(int(entry.name))
+                    continue
                 with open(f"/proc/{entry.name}/cmdline", "rb") as file:
                     if marker in file.read().split(b"\0"):
                         found.append(int(entry.name))
@@ -679,7 +825,7 @@ def _binds(packages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     objects = [python, *(p for p in _shared_objects(extensions) if "_tkinter" not in p)]
     if not extensions.startswith(stdlib + "/"):
         binds[extensions] = extensions
-    for name in packages:
+    for name in package_closure(packages):
         for source in _package_dirs(name):
             binds[source] = f"{SITE_DIR}/{os.path.basename(source)}"
             objects += _shared_objects(source)
@@ -701,7 +847,78 @@ def _hidden_dirs() -> tuple[str, ...]:
     return tuple(sorted(p for p in found if p.startswith(stdlib + "/") and os.path.isdir(p)))
 
 
+def hidden_packages() -> set[str]:
+    """Packages MOCKLOOP_HIDE_PACKAGES says to treat as not installed (to try that case)."""
+    value = os.environ.get(HIDE_PACKAGES_ENV, "")
+    return {name.strip() for name in value.replace(",", " ").split() if name.strip()}
+
+
+def missing_packages(names: tuple[str, ...]) -> list[str]:
+    """The packages of a prompt that are not installed here (or hidden), in order."""
+    hidden = hidden_packages()
+    return [name for name in names if name in hidden or not _installed(name)]
+
+
+@lru_cache(maxsize=64)
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 @lru_cache(maxsize=16)
+def package_closure(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The packages, plus the top-level modules of every installed distribution they require
+    (extras aside), transitively: torch brings sympy, networkx, jinja2 and the rest."""
+    import importlib.metadata as metadata
+
+    found = dict.fromkeys(names)
+    seen: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        key = name.lower().replace("-", "_")
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            distribution = metadata.distribution(name)
+        except (metadata.PackageNotFoundError, ValueError):
+            continue
+        for module in _top_level_modules(distribution):
+            if _installed(module):
+                found.setdefault(module)
+        for requirement in distribution.requires or []:
+            text, _, marker = requirement.partition(";")
+            if "extra" in marker:
+                continue  # an optional extra: not needed to import the package
+            match = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", text.strip())
+            if match:
+                todo.append(match.group(0))
+    return tuple(found)
+
+
+def _top_level_modules(distribution) -> list[str]:  # type: ignore[no-untyped-def]
+    """What `import` names a distribution installs: top_level.txt, else its files' first parts."""
+    text = distribution.read_text("top_level.txt")
+    if text:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    modules = []
+    for file in distribution.files or []:
+        first = file.parts[0]
+        if first.endswith((".dist-info", ".data", ".pth")) or first in ("..", "__pycache__"):
+            continue
+        if len(file.parts) == 1:
+            if not first.endswith((".py", ".so")):
+                continue
+            first = first.split(".")[0]
+        if first.isidentifier() and first not in modules:
+            modules.append(first)
+    return modules
+
+
+@lru_cache(maxsize=64)
 def _package_dirs(name: str) -> tuple[str, ...]:
     """A top-level package's folder (or a lone module's file), plus its wheel's bundled
     libraries folder (numpy.libs) if any. Dependencies are not followed: list them too."""
