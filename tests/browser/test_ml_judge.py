@@ -10,7 +10,7 @@ from mockloop.settings import BUNDLED_PACK
 PROMPT = BUNDLED_PACK / "prompts" / "ml-coding" / "top-k-top-p-sampling"
 STABILITY_TEST = "test_logits_around_1e4_are_sampled_stably"
 # Right in every way but one: the softmax does not subtract the max, so exp(1e4) overflows.
-WRONG = '''import numpy as np
+WRONG = """import numpy as np
 
 
 def sample(logits, temperature=1.0, top_k=None, top_p=None, rng=None):
@@ -33,7 +33,7 @@ def sample(logits, temperature=1.0, top_k=None, top_p=None, rng=None):
         kept[order[:n_keep]] = p[order[:n_keep]]
         p = kept / kept.sum()
     return int(rng.choice(p.size, p=p))
-'''
+"""
 FIXED = WRONG.replace("    p = np.exp(z)\n", "    p = np.exp(z - z.max())\n")
 
 
