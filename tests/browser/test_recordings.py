@@ -11,7 +11,11 @@ from playwright.sync_api import expect
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 PLAYS_AT = """async (media) => {
+  // Media time gained per second of wall time, once playback has started and settled: a loaded
+  // machine may stall for a moment on the first frames, which says nothing about the rate.
+  media.currentTime = 0;
   await media.play();
+  await new Promise((resolve) => setTimeout(resolve, 300));
   const t0 = performance.now(), c0 = media.currentTime;
   await new Promise((resolve) => setTimeout(resolve, 1500));
   return (media.currentTime - c0) / ((performance.now() - t0) / 1000);
@@ -110,8 +114,9 @@ def test_record_five_seconds_reload_play_back_at_one_and_a_half_and_delete(media
     expect(player.locator("[data-speed='1.5']")).to_have_attribute("aria-pressed", "true")
     expect(player.locator("[data-speed='1']")).to_have_attribute("aria-pressed", "false")
     assert media.evaluate("m => m.playbackRate") == 1.5
-    rate = media.evaluate(PLAYS_AT)
-    assert 1.2 <= rate <= 1.8, f"played at {rate:.2f}x"
+    # best of three: a stall under load slows one measurement, a rate that was not applied slows all
+    rates = [media.evaluate(PLAYS_AT) for _ in range(3)]
+    assert 1.2 <= max(rates) <= 1.8, f"played at {max(rates):.2f}x (measured {rates})"
 
     marker = player.locator("[data-seek]", has_text="Hint 1")
     at = float(marker.get_attribute("data-seek"))
