@@ -228,7 +228,9 @@ def validate(
         pack = load_pack(path)
         errors, n_prompts, n_resources = pack.errors, len(pack.prompts), len(pack.resources)
         # a pack's circuits may name the bundled pack's prompts as well as its own
-        bundled = [] if path.resolve() == BUNDLED_PACK.resolve() else load_pack(BUNDLED_PACK).prompts
+        bundled = (
+            [] if path.resolve() == BUNDLED_PACK.resolve() else load_pack(BUNDLED_PACK).prompts
+        )
         found, circuit_errors = load_circuits([pack], {p.slug: p for p in bundled + pack.prompts})
         errors, n_circuits = errors + circuit_errors, len(found)
     else:

@@ -12,7 +12,8 @@ from datetime import timedelta
 import pexpect
 import pytest
 
-from mockloop.practice import attempts, clock
+from mockloop.practice import attempts, circuits, clock
+from mockloop.practice.schemas_circuits import CircuitRunCreate
 
 SLUG = "web-crawler"
 
@@ -82,19 +83,23 @@ def test_export_and_import_move_the_history_to_an_empty_database(run, database, 
     finish(database, library, missed=2)
     first = finish(database, library, slug="lru-cache", missed=0)
     run("rate", str(first), "hard")
+    with database.session() as s:
+        run_id = circuits.start_run(s, library, CircuitRunCreate(circuit="phone-screen-60")).id
+        circuits.finish(s, run_id)
     exported = tmp_path / "journal.json"
     assert "wrote" in run("export", "--format", "json", "--output", str(exported)).stdout
     md = run("export", "--format", "md").stdout
-    assert md.startswith("# mockloop journal") and md.count("\n## ") == 2
+    assert md.startswith("# mockloop journal") and md.count("\n## ") == 3
 
     elsewhere = f"sqlite:///{tmp_path / 'elsewhere.db'}"
     out = run("import", str(exported), url=elsewhere).stdout
-    assert "Imported 2 attempts; 0 already here." in out
+    assert "Imported 3 attempts; 0 already here." in out  # the loop's first round is one
+    assert "Imported 1 circuit run; 0 already here." in out
     assert run("export", "--format", "json", url=elsewhere).stdout == exported.read_text()
     assert run("export", "--format", "md", url=elsewhere).stdout == md
-    assert (
-        "Imported 0 attempts; 2 already here." in run("import", str(exported), url=elsewhere).stdout
-    )
+    again = run("import", str(exported), url=elsewhere).stdout
+    assert "Imported 0 attempts; 3 already here." in again
+    assert "Imported 0 circuit runs; 1 already here." in again
     csv_out = run("export", "-f", "csv", url=elsewhere).stdout
     assert csv_out.splitlines()[0].startswith("started_at,prompt,title")
 

@@ -73,11 +73,15 @@ def test_every_prompt_has_the_parts_a_user_expects(slug):
     assert 2 <= len(prompt.hints) <= 4 and 4 <= len(prompt.key_points) <= 10
     assert 2 <= len(prompt.follow_ups) <= 5
     assert all(len(f.answer) > 80 for f in prompt.follow_ups), "a follow-up answer is a stub"
-    assert all(len(kp.text.split()) >= 4 for kp in prompt.key_points), "a key point is not a sentence"
+    assert all(len(kp.text.split()) >= 4 for kp in prompt.key_points), (
+        "a key point is not a sentence"
+    )
     assert all(t == t.lower() for t in prompt.tags) and prompt.tags, "every prompt needs tags"
     if prompt.category == "behavioral" and "tell me about a" in prompt.statement.lower():
         for word in ("Situation", "Task", "Action", "Result"):
-            assert word in prompt.answer, f"a story question's answer carries a STAR scaffold ({word})"
+            assert word in prompt.answer, (
+                f"a story question's answer carries a STAR scaffold ({word})"
+            )
     if prompt.category in ("coding", "ml-coding"):
         assert "```python" in prompt.statement, "a coding statement states its interface in code"
         assert "```python" in prompt.answer, "a coding answer shows its solution"
@@ -97,7 +101,10 @@ def _code_blocks():
 
 @pytest.mark.parametrize("code", list(_code_blocks()))
 def test_every_python_block_in_an_answer_runs(code, tmp_path):
-    if re.search(r"^\s*(import torch|from torch)", code, re.M) and importlib.util.find_spec("torch") is None:
+    if (
+        re.search(r"^\s*(import torch|from torch)", code, re.M)
+        and importlib.util.find_spec("torch") is None
+    ):
         require_or_skip("torch is not installed (pip install torch==2.13.0)")
     script = tmp_path / "block.py"
     script.write_text(code)

@@ -48,7 +48,9 @@ def test_the_cached_library_is_the_same_and_notices_an_edit(tmp_path):
     from mockloop.settings import BUNDLED_PACK
 
     pack = tmp_path / "pack"
-    shutil.copytree(BUNDLED_PACK / "prompts" / "coding" / "lru-cache", pack / "prompts" / "coding" / "lru-cache")
+    shutil.copytree(
+        BUNDLED_PACK / "prompts" / "coding" / "lru-cache", pack / "prompts" / "coding" / "lru-cache"
+    )
     cache = tmp_path / "cache"
     first = load_library([pack], cache_dir=cache)
     assert list(cache.glob("library-*.pickle"))

@@ -140,11 +140,12 @@ def test_the_json_export_imports_back_without_duplicates(client, library):
     finished(client, library, missed=1)
     exported = client.get("/api/v1/export", params={"format": "json"}).json()
     again = client.post("/api/v1/import", json=exported)
-    assert again.status_code == 200 and again.json() == {"imported": 0, "skipped": 1}
+    assert again.status_code == 200
+    assert (again.json()["imported"], again.json()["skipped"]) == (0, 1)
     exported["attempts"][0]["started_at"] = "2020-01-01T10:00:00.000000Z"
     exported["attempts"][0]["stopped_at"] = "2020-01-01T10:30:00.000000Z"
     added = client.post("/api/v1/import", json=exported)
-    assert added.json() == {"imported": 1, "skipped": 0}
+    assert (added.json()["imported"], added.json()["skipped"]) == (1, 0)
     assert len(client.get("/api/v1/attempts").json()["attempts"]) == 2
     exported["attempts"][0]["target_minutes"] = "ninety"
     bad = client.post("/api/v1/import", json=exported)

@@ -15,16 +15,27 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from mockloop.library import Library
+from mockloop.library.circuits import Circuit
 from mockloop.practice import attempts, clock, reviews
 from mockloop.practice.errors import Invalid
-from mockloop.practice.schemas_progress import JOURNAL_FORMAT, ImportResult, Journal
+from mockloop.practice.schemas_progress import (
+    JOURNAL_FORMAT,
+    ImportResult,
+    Journal,
+    JournalAttemptRef,
+    JournalCircuitRun,
+    JournalSubmission,
+)
 from mockloop.practice.tables import Attempt, Mark, Postmortem, Reveal
+from mockloop.practice.tables_circuits import CircuitRun, CustomCircuit, RunItem, RunSegment
 from mockloop.practice.tables_progress import PROMPT_CARD, ProgressAttempt, ReviewLog
+from mockloop.practice.tables_submissions import CodeDraft, Submission
 
+JOURNAL_VERSION = 2
 ExportFormat = Literal["md", "csv", "json"]
 EXPORT_FORMATS: tuple[str, ...] = ("md", "csv", "json")
 MEDIA_TYPES = {
@@ -102,11 +113,121 @@ def _every_attempt(session: Session) -> list[Attempt]:
     return list(session.scalars(stmt))
 
 
+def _submission_data(sub: Submission) -> dict[str, Any]:
+    verdict = json.loads(sub.verdict_json or "{}")
+    return {
+        "prompt": sub.prompt_slug,
+        "code": sub.code,
+        "created_at": _stamp(sub.created_at),
+        "finished_at": _stamp(sub.finished_at),
+        "verdict": verdict,
+    }
+
+
+def _judged_submissions(session: Session) -> dict[int | None, list[dict[str, Any]]]:
+    """Judged submissions by attempt id (None: made outside an attempt), oldest first. A queued
+    one has no verdict yet and is left out: it belongs to the machine that is judging it."""
+    stmt = (
+        select(Submission)
+        .where(Submission.state == "done", Submission.verdict_json.is_not(None))
+        .order_by(Submission.created_at, Submission.id)
+    )
+    found: dict[int | None, list[dict[str, Any]]] = {}
+    for sub in session.scalars(stmt):
+        found.setdefault(sub.attempt_id, []).append(_submission_data(sub))
+    return found
+
+
+def _postmortem_data(
+    went_well: str, missed: str, next_time: str, updated_at: datetime | None
+) -> dict[str, Any] | None:
+    if updated_at is None:
+        return None
+    return {
+        "went_well": went_well,
+        "missed": missed,
+        "next_time": next_time,
+        "updated_at": _stamp(updated_at),
+    }
+
+
+def _ref(attempt: Attempt | None) -> dict[str, Any] | None:
+    if attempt is None:
+        return None
+    return {"prompt": attempt.prompt_slug, "started_at": _stamp(attempt.started_at)}
+
+
+def _circuit_runs_data(session: Session) -> list[dict[str, Any]]:
+    stmt = (
+        select(CircuitRun)
+        .options(
+            selectinload(CircuitRun.segments)
+            .selectinload(RunSegment.items)
+            .selectinload(RunItem.attempt)
+        )
+        .order_by(CircuitRun.started_at, CircuitRun.id)
+    )
+    return [
+        {
+            "circuit": run.circuit_slug,
+            "title": run.title,
+            "hide_difficulty": bool(run.hide_difficulty),
+            "auto_advance": bool(run.auto_advance),
+            "time_scale": run.time_scale,
+            "started_at": _stamp(run.started_at),
+            "finished_at": _stamp(run.finished_at),
+            "updated_at": _stamp(run.updated_at),
+            "postmortem": _postmortem_data(
+                run.went_well, run.missed, run.next_time, run.postmortem_updated_at
+            ),
+            "segments": [
+                {
+                    "kind": seg.kind,
+                    "label": seg.label,
+                    "minutes": seg.minutes,
+                    "seconds_given": seg.seconds_given,
+                    "choices": json.loads(seg.choices_json),
+                    "started_at": _stamp(seg.started_at),
+                    "ended_at": _stamp(seg.ended_at),
+                    "skipped": bool(seg.skipped),
+                    "items": [
+                        {"prompt": item.prompt_slug, "attempt": _ref(item.attempt)}
+                        for item in seg.items
+                    ],
+                }
+                for seg in run.segments
+            ],
+        }
+        for run in session.scalars(stmt)
+    ]
+
+
+def _custom_circuits_data(session: Session) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(CustomCircuit).order_by(CustomCircuit.created_at, CustomCircuit.id)
+    )
+    return [
+        {
+            "slug": row.slug,
+            "title": row.title,
+            "description": row.description,
+            "segments": json.loads(row.segments_json),
+            "created_at": _stamp(row.created_at),
+            "updated_at": _stamp(row.updated_at),
+        }
+        for row in rows
+    ]
+
+
 def journal_data(session: Session) -> dict[str, Any]:
-    """The whole history as the JSON export holds it, oldest attempt first."""
+    """The whole history as the JSON export holds it, oldest first: attempts with their code and
+    judged submissions, circuit runs and custom circuits. Recordings (media files) stay behind."""
+    submissions = _judged_submissions(session)
+    drafts = {d.attempt_id: d for d in session.scalars(select(CodeDraft))}
     entries = []
     for a in _every_attempt(session):
         pm = a.postmortem
+        draft = drafts.get(a.id)
         entries.append(
             {
                 "prompt": a.prompt_slug,
@@ -146,9 +267,19 @@ def journal_data(session: Session) -> dict[str, Any]:
                     if pm
                     else None
                 ),
+                "code": draft.code if draft else None,
+                "code_updated_at": _stamp(draft.updated_at) if draft else None,
+                "submissions": submissions.get(a.id, []),
             }
         )
-    return {"format": JOURNAL_FORMAT, "version": 1, "attempts": entries}
+    return {
+        "format": JOURNAL_FORMAT,
+        "version": JOURNAL_VERSION,
+        "attempts": entries,
+        "submissions": submissions.get(None, []),
+        "circuit_runs": _circuit_runs_data(session),
+        "custom_circuits": _custom_circuits_data(session),
+    }
 
 
 @dataclass(frozen=True)
@@ -351,7 +482,59 @@ def validate(data: Any) -> Journal:
         kps = [m.key_point for m in entry.marks]
         if len(kps) != len(set(kps)):
             raise Invalid(f"attempts[{n}].marks: a key point is marked twice")
+        for i, sub in enumerate(entry.submissions):
+            if sub.prompt != entry.prompt:
+                raise Invalid(
+                    f"attempts[{n}].submissions[{i}].prompt: expected {entry.prompt!r} "
+                    f"(the attempt's prompt), got {sub.prompt!r}"
+                )
+    _check_circuit_runs(journal, set(seen))
+    _check_custom_circuits(journal)
     return journal
+
+
+def _check_circuit_runs(journal: Journal, attempts_held: set[tuple[str, datetime]]) -> None:
+    runs: dict[tuple[str, datetime], int] = {}
+    for n, run in enumerate(journal.circuit_runs):
+        key = (run.circuit, _naive(run.started_at))
+        if key in runs:
+            raise Invalid(
+                f"circuit_runs[{n}] repeats circuit_runs[{runs[key]}]: the same circuit and started_at"
+            )
+        runs[key] = n
+        for i, segment in enumerate(run.segments):
+            for j, item in enumerate(segment.items):
+                ref = item.attempt
+                if ref is None:
+                    continue
+                where = f"circuit_runs[{n}].segments[{i}].items[{j}].attempt"
+                if ref.prompt != item.prompt:
+                    raise Invalid(f"{where}: an attempt at {ref.prompt!r}, not at {item.prompt!r}")
+                if _key(ref) not in attempts_held:
+                    raise Invalid(
+                        f"{where}: no attempt in the journal has that prompt and started_at"
+                    )
+
+
+def _check_custom_circuits(journal: Journal) -> None:
+    slugs: dict[str, int] = {}
+    for n, custom in enumerate(journal.custom_circuits):
+        if custom.slug in slugs:
+            raise Invalid(
+                f"custom_circuits[{n}].slug: {custom.slug!r} repeats custom_circuits[{slugs[custom.slug]}]"
+            )
+        slugs[custom.slug] = n
+        try:
+            Circuit.model_validate(
+                {"slug": custom.slug, "title": custom.title, "segments": custom.segments}
+            )
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise Invalid(f"custom_circuits[{n}].{_where(first['loc'])}: {first['msg']}") from None
+
+
+def _key(ref: JournalAttemptRef) -> tuple[str, datetime]:
+    return (ref.prompt, _naive(ref.started_at))
 
 
 def _naive(moment: datetime) -> datetime:
@@ -362,17 +545,28 @@ def _optional(moment: datetime | None) -> datetime | None:
     return None if moment is None else _naive(moment)
 
 
-def import_journal(session: Session, journal: Journal) -> ImportResult:
-    """Add the journal's attempts that are not in the database yet, all in the caller's
-    transaction (so a failure adds none), then rebuild reviews and stats from the whole history."""
+def import_journal(
+    session: Session, journal: Journal, library: Library | None = None
+) -> ImportResult:
+    """Add what the journal holds and the database does not yet, all in the caller's transaction
+    (so a failure adds nothing), then rebuild reviews and stats from the whole history.
+
+    Attempts are known by (prompt, started_at), circuit runs by (circuit, started_at), custom
+    circuits by slug (one whose slug is taken here, by a pack's circuit too when `library` is
+    given, is skipped), submissions made outside an attempt by (prompt, created_at). An attempt
+    that is already here keeps what it has: its code and submissions are not added again.
+    """
     slugs = {entry.prompt for entry in journal.attempts}
-    existing = {
-        (slug, started)
-        for slug, started in session.execute(
-            select(Attempt.prompt_slug, Attempt.started_at).where(Attempt.prompt_slug.in_(slugs))
+    ids: dict[tuple[str, datetime], int] = {
+        (slug, started): attempt_id
+        for attempt_id, slug, started in session.execute(
+            select(Attempt.id, Attempt.prompt_slug, Attempt.started_at).where(
+                Attempt.prompt_slug.in_(slugs)
+            )
         )
     }
-    new = [e for e in journal.attempts if (e.prompt, _naive(e.started_at)) not in existing]
+    new = [e for e in journal.attempts if (e.prompt, _naive(e.started_at)) not in ids]
+    added: list[tuple[tuple[str, datetime], Attempt]] = []
     for entry in new:
         attempt = Attempt(
             prompt_slug=entry.prompt,
@@ -411,7 +605,147 @@ def import_journal(session: Session, journal: Journal) -> ImportResult:
                 updated_at=_naive(entry.postmortem.updated_at),
             )
         session.add(attempt)
+        added.append(((entry.prompt, _naive(entry.started_at)), attempt))
+    session.flush()
+    for (key, attempt), entry in zip(added, new, strict=True):
+        ids[key] = attempt.id
+        if entry.code is not None:
+            session.add(
+                CodeDraft(
+                    attempt_id=attempt.id,
+                    code=entry.code,
+                    updated_at=_naive(entry.code_updated_at or entry.updated_at),
+                )
+            )
+        for sub in entry.submissions:
+            session.add(_submission(sub, attempt.id))
+    submissions = sum(len(entry.submissions) for entry in new)
+    submissions += _import_loose_submissions(session, journal.submissions)
+    runs = _import_circuit_runs(session, journal.circuit_runs, ids)
+    customs = _import_custom_circuits(session, journal, library)
+    session.flush()
     if new:
-        session.flush()
         reviews.rebuild(session)
-    return ImportResult(imported=len(new), skipped=len(journal.attempts) - len(new))
+    return ImportResult(
+        imported=len(new),
+        skipped=len(journal.attempts) - len(new),
+        circuit_runs_imported=runs,
+        circuit_runs_skipped=len(journal.circuit_runs) - runs,
+        submissions_imported=submissions,
+        custom_circuits_imported=customs,
+        custom_circuits_skipped=len(journal.custom_circuits) - customs,
+    )
+
+
+def _submission(sub: JournalSubmission, attempt_id: int | None) -> Submission:
+    return Submission(
+        attempt_id=attempt_id,
+        prompt_slug=sub.prompt,
+        code=sub.code,
+        state="done",
+        passed=sub.verdict.passed,
+        verdict_json=sub.verdict.model_dump_json(),
+        created_at=_naive(sub.created_at),
+        finished_at=_naive(sub.finished_at),
+    )
+
+
+def _import_loose_submissions(session: Session, subs: list[JournalSubmission]) -> int:
+    """Submissions made outside an attempt that are not here yet; how many were added."""
+    loose = select(Submission.prompt_slug, Submission.created_at).where(
+        Submission.attempt_id.is_(None)
+    )
+    here = {(slug, created) for slug, created in session.execute(loose)}
+    added = 0
+    for sub in subs:
+        key = (sub.prompt, _naive(sub.created_at))
+        if key not in here:
+            here.add(key)
+            session.add(_submission(sub, None))
+            added += 1
+    return added
+
+
+def _import_circuit_runs(
+    session: Session, runs: list[JournalCircuitRun], ids: dict[tuple[str, datetime], int]
+) -> int:
+    """Circuit runs that are not here yet, linked to their attempts; how many were added."""
+    here = {
+        (slug, started)
+        for slug, started in session.execute(select(CircuitRun.circuit_slug, CircuitRun.started_at))
+    }
+    added = 0
+    for entry in runs:
+        if (entry.circuit, _naive(entry.started_at)) in here:
+            continue
+        pm = entry.postmortem
+        run = CircuitRun(
+            circuit_slug=entry.circuit,
+            title=entry.title,
+            hide_difficulty=entry.hide_difficulty,
+            auto_advance=entry.auto_advance,
+            time_scale=entry.time_scale,
+            started_at=_naive(entry.started_at),
+            finished_at=_optional(entry.finished_at),
+            went_well=pm.went_well if pm else "",
+            missed=pm.missed if pm else "",
+            next_time=pm.next_time if pm else "",
+            postmortem_updated_at=_naive(pm.updated_at) if pm else None,
+            updated_at=_naive(entry.updated_at),
+        )
+        run.segments = [
+            RunSegment(
+                position=position,
+                kind=seg.kind,
+                label=seg.label,
+                minutes=seg.minutes,
+                seconds_given=seg.seconds_given,
+                choices_json=json.dumps(seg.choices),
+                started_at=_optional(seg.started_at),
+                ended_at=_optional(seg.ended_at),
+                skipped=seg.skipped,
+                items=[
+                    RunItem(
+                        position=n,
+                        prompt_slug=item.prompt,
+                        attempt_id=ids[_key(item.attempt)] if item.attempt else None,
+                    )
+                    for n, item in enumerate(seg.items)
+                ],
+            )
+            for position, seg in enumerate(entry.segments)
+        ]
+        session.add(run)
+        session.flush()
+        linked = [item.attempt_id for seg in run.segments for item in seg.items if item.attempt_id]
+        if linked:
+            session.execute(
+                update(Attempt)
+                .where(Attempt.id.in_(linked), Attempt.circuit_run_id.is_(None))
+                .values(circuit_run_id=run.id, updated_at=Attempt.updated_at)
+            )
+        added += 1
+    return added
+
+
+def _import_custom_circuits(session: Session, journal: Journal, library: Library | None) -> int:
+    """Custom circuits whose slug is free here; how many were added."""
+    taken = set(session.scalars(select(CustomCircuit.slug)))
+    if library is not None:
+        taken |= set(library.circuits)
+    added = 0
+    for custom in journal.custom_circuits:
+        if custom.slug in taken:
+            continue
+        session.add(
+            CustomCircuit(
+                slug=custom.slug,
+                title=custom.title,
+                description=custom.description,
+                segments_json=json.dumps(custom.segments),
+                created_at=_naive(custom.created_at),
+                updated_at=_naive(custom.updated_at),
+            )
+        )
+        added += 1
+    return added

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mockloop.judge import MAX_CODE_BYTES, Verdict
 from mockloop.library.views import PromptSummary
 from mockloop.practice.schemas import POSTMORTEM_LINE_MAX
 
@@ -206,6 +207,18 @@ class JournalPostmortem(BaseModel):
     updated_at: datetime
 
 
+class JournalSubmission(BaseModel):
+    """Code sent to the judge and the verdict it got (only judged submissions are exported)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    prompt: str = Field(min_length=1, max_length=120)
+    code: str = Field(max_length=MAX_CODE_BYTES)
+    created_at: datetime
+    finished_at: datetime
+    verdict: Verdict
+
+
 class JournalAttempt(BaseModel):
     """One attempt as exported; (prompt, started_at) identifies it across databases."""
 
@@ -227,18 +240,101 @@ class JournalAttempt(BaseModel):
     marks: list[JournalMark] = Field(default_factory=list)
     reveals: list[JournalReveal] = Field(default_factory=list)
     postmortem: JournalPostmortem | None = None
+    code: str | None = Field(
+        default=None, max_length=MAX_CODE_BYTES, description="The editor's last draft."
+    )
+    code_updated_at: datetime | None = None
+    submissions: list[JournalSubmission] = Field(default_factory=list)
+
+
+class JournalAttemptRef(BaseModel):
+    """Which attempt, by what identifies it across databases."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    prompt: str = Field(min_length=1, max_length=120)
+    started_at: datetime
+
+
+class JournalRunItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    prompt: str = Field(min_length=1, max_length=120)
+    attempt: JournalAttemptRef | None = None
+
+
+class JournalRunSegment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["prompt", "prompts", "pick", "choice", "break"]
+    label: str = Field(max_length=120)
+    minutes: int = Field(ge=0, le=1440)
+    seconds_given: float = Field(ge=0)
+    choices: list[str] = Field(default_factory=list)
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    skipped: bool = False
+    items: list[JournalRunItem] = Field(default_factory=list)
+
+
+class JournalCircuitRun(BaseModel):
+    """One pass through a circuit; (circuit, started_at) identifies it across databases."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    circuit: str = Field(min_length=1, max_length=120)
+    title: str = Field(max_length=200)
+    hide_difficulty: bool = False
+    auto_advance: bool = False
+    time_scale: float = Field(default=1.0, gt=0)
+    started_at: datetime
+    finished_at: datetime | None = None
+    updated_at: datetime
+    postmortem: JournalPostmortem | None = None
+    segments: list[JournalRunSegment]
+
+
+class JournalCustomCircuit(BaseModel):
+    """A circuit the user built; its slug identifies it across databases."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    slug: str = Field(min_length=1, max_length=120)
+    title: str = Field(min_length=1, max_length=200)
+    description: str = ""
+    segments: list[dict[str, Any]]
+    created_at: datetime
+    updated_at: datetime
 
 
 class Journal(BaseModel):
-    """A user's whole history, as `mockloop export --format json` writes it."""
+    """A user's whole history, as `mockloop export --format json` writes it.
+
+    Version 1 held attempts only; version 2 adds code (drafts and judged submissions), circuit runs
+    and custom circuits. Both import. Recordings are media files and stay where they are.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["mockloop-journal"]
-    version: Literal[1]
+    version: Literal[1, 2]
     attempts: list[JournalAttempt]
+    submissions: list[JournalSubmission] = Field(
+        default_factory=list, description="Judged submissions made outside any attempt."
+    )
+    circuit_runs: list[JournalCircuitRun] = Field(default_factory=list)
+    custom_circuits: list[JournalCustomCircuit] = Field(default_factory=list)
 
 
 class ImportResult(BaseModel):
     imported: int
     skipped: int = Field(description="Attempts already in the database (same prompt and start).")
+    circuit_runs_imported: int = 0
+    circuit_runs_skipped: int = Field(
+        default=0, description="Circuit runs already in the database (same circuit and start)."
+    )
+    submissions_imported: int = 0
+    custom_circuits_imported: int = 0
+    custom_circuits_skipped: int = Field(
+        default=0, description="Custom circuits whose slug is already taken here."
+    )

@@ -121,10 +121,13 @@ def export_journal(
 
 @router.post("/api/v1/import", response_model=ImportResult, responses=ERRORS, tags=["api"])
 def import_journal(
-    session: SessionDep, data: Annotated[Any, Body(description="A JSON export.")]
+    session: SessionDep,
+    library: LibraryDep,
+    data: Annotated[Any, Body(description="A JSON export.")],
 ) -> ImportResult:
-    """Add the attempts of a JSON export that are not here yet; all or nothing."""
-    return journal.import_journal(session, journal.validate(data))
+    """Add what a JSON export holds that is not here yet (attempts with their code and judged
+    submissions, circuit runs, custom circuits); all or nothing."""
+    return journal.import_journal(session, journal.validate(data), library)
 
 
 # --- pages ------------------------------------------------------------------------------------
