@@ -44,6 +44,11 @@ class Settings(BaseSettings):
         default=1_000_000,
         description="Largest request body the web app accepts, in bytes.",
     )
+    max_import_bytes: int = Field(
+        default=50_000_000,
+        ge=1,
+        description="Largest journal (JSON export) the web app accepts for import, in bytes.",
+    )
     time_scale: float = Field(
         default=1.0,
         gt=0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from playwright.sync_api import expect
@@ -126,3 +127,34 @@ def test_progress_pages_fit_a_phone_screen(browser, server):
     label = page.locator("#chart-weeks text.tick").first.bounding_box()
     assert label["height"] >= 8, "chart labels are too small to read on a phone"
     context.close()
+
+
+def test_a_journal_downloaded_from_history_imports_back_from_the_same_page(page):
+    attempt(page, "lru-cache", missed=[0])
+    page.goto("/history")
+    with page.expect_download() as download:
+        page.click("#export-json")
+    data = json.loads(open(download.value.path(), encoding="utf-8").read())  # noqa: SIM115
+    data["attempts"][0]["started_at"] = "2020-01-01T10:00:00.000000Z"  # as if from another machine
+    data["attempts"][0]["stopped_at"] = "2020-01-01T10:20:00.000000Z"
+    page.set_input_files(
+        "#journal-file",
+        files=[
+            {
+                "name": "laptop.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(data).encode(),
+            }
+        ],
+    )
+    page.click("#journal-import")
+    expect(page.locator("#import-result")).to_contain_text("Imported 1 attempt; 0 already here.")
+    expect(page.locator("table.attempts tbody tr")).to_have_count(2)
+
+    page.set_input_files(
+        "#journal-file",
+        files=[{"name": "notes.json", "mimeType": "application/json", "buffer": b"{not json"}],
+    )
+    page.click("#journal-import")
+    expect(page.locator("#import-result")).to_contain_text("Nothing was imported from notes.json")
+    expect(page.locator("table.attempts tbody tr")).to_have_count(2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
 import pytest
@@ -151,6 +152,52 @@ def test_the_json_export_imports_back_without_duplicates(client, library):
     bad = client.post("/api/v1/import", json=exported)
     assert bad.status_code == 422 and "attempts[0].target_minutes" in bad.json()["detail"]
     assert client.post("/api/v1/import", json=[1, 2]).status_code == 422
+
+
+def test_the_history_page_imports_a_journal_file_and_says_what_it_added(client, library):
+    finished(client, library, missed=1)
+    exported = client.get("/api/v1/export", params={"format": "json"}).json()
+    exported["attempts"][0]["started_at"] = "2020-01-01T10:00:00.000000Z"
+    exported["attempts"][0]["stopped_at"] = "2020-01-01T10:30:00.000000Z"
+    upload = {"journal_file": ("laptop.json", json.dumps(exported).encode(), "application/json")}
+    page = client.post("/history/import", files=upload)
+    assert page.status_code == 200
+    assert "Imported 1 attempt; 0 already here." in page.text
+    assert "2 attempts, newest first" in page.text
+    again = client.post("/history/import", files=upload)
+    assert "Imported 0 attempts; 1 already here." in again.text
+
+    broken = {"journal_file": ("notes.txt", b"my notes", "text/plain")}
+    refused = client.post("/history/import", files=broken)
+    assert refused.status_code == 422
+    assert "Nothing was imported from notes.txt: not a JSON file" in refused.text
+    assert "2 attempts, newest first" in refused.text
+    empty = client.post(
+        "/history/import", files={"journal_file": ("e.json", b"", "application/json")}
+    )
+    assert empty.status_code == 422 and "Choose a JSON export" in empty.text
+
+
+def test_a_journal_larger_than_the_request_limit_still_imports(client, library):
+    """A year of history with code is well over the 1 MB body limit of the other endpoints."""
+    finished(client, library, missed=1)
+    exported = client.get("/api/v1/export", params={"format": "json"}).json()
+    entry = exported["attempts"][0]
+    exported["attempts"] = [
+        {**entry, "started_at": f"2021-01-01T00:00:00.{n:06d}Z", "stopped_at": None}
+        for n in range(3000)
+    ]
+    body = json.dumps(exported)
+    assert len(body) > 1_000_000
+    response = client.post(
+        "/api/v1/import", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 200, response.text[:300]
+    assert response.json()["imported"] == 3000
+    too_big = client.post(
+        "/api/v1/attempts", content=body, headers={"content-type": "application/json"}
+    )
+    assert too_big.status_code == 413  # the limit still holds everywhere else
 
 
 def test_the_attempt_page_loads_its_review_and_takes_an_override(client, library):

@@ -21,7 +21,7 @@ from mockloop.cli import (
 )
 from mockloop.practice import clock, journal, reviews, stats
 from mockloop.practice.clock import clock_text
-from mockloop.practice.schemas_progress import DuePrompt, ImportResult, StatsPublic
+from mockloop.practice.schemas_progress import DuePrompt, StatsPublic
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -221,26 +221,4 @@ def import_command(
         library = _library()
         with _database().session() as session:
             result = journal.import_journal(session, parsed, library)
-    console.print(import_summary(result))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def import_summary(result: ImportResult) -> str:
-    """What an import added and what it found already here, in one line per kind that occurred."""
-    lines = [f"Imported {_count(result.imported, 'attempt')}; {result.skipped} already here."]
-    if result.submissions_imported:
-        lines.append(f"Imported {_count(result.submissions_imported, 'judged submission')}.")
-    if result.circuit_runs_imported or result.circuit_runs_skipped:
-        lines.append(
-            f"Imported {_count(result.circuit_runs_imported, 'circuit run')}; "
-            f"{result.circuit_runs_skipped} already here."
-        )
-    if result.custom_circuits_imported or result.custom_circuits_skipped:
-        lines.append(
-            f"Imported {_count(result.custom_circuits_imported, 'custom circuit')}; "
-            f"{result.custom_circuits_skipped} skipped (the slug is taken here)."
-        )
-    return "\n".join(lines)
+    console.print("\n".join(journal.describe_import(result)))

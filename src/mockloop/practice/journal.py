@@ -749,3 +749,25 @@ def _import_custom_circuits(session: Session, journal: Journal, library: Library
         )
         added += 1
     return added
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def describe_import(result: ImportResult) -> list[str]:
+    """What an import added and found already here: a line for attempts, one per other kind seen."""
+    lines = [f"Imported {_count(result.imported, 'attempt')}; {result.skipped} already here."]
+    if result.submissions_imported:
+        lines.append(f"Imported {_count(result.submissions_imported, 'judged submission')}.")
+    if result.circuit_runs_imported or result.circuit_runs_skipped:
+        lines.append(
+            f"Imported {_count(result.circuit_runs_imported, 'circuit run')}; "
+            f"{result.circuit_runs_skipped} already here."
+        )
+    if result.custom_circuits_imported or result.custom_circuits_skipped:
+        lines.append(
+            f"Imported {_count(result.custom_circuits_imported, 'custom circuit')}; "
+            f"{result.custom_circuits_skipped} skipped (the slug is taken here)."
+        )
+    return lines

@@ -28,19 +28,24 @@ log = logging.getLogger("mockloop")
 
 
 class BodyLimit:
-    """Refuse request bodies over a size with 413, before anything reads them whole."""
+    """Refuse request bodies over a size with 413, before anything reads them whole. Some paths
+    (a journal import) may have a limit of their own."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, per_path: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.per_path = per_path or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.per_path.get(scope.get("path", ""), self.max_bytes)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await _too_large(self.max_bytes)(scope, receive, send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await _too_large(limit)(scope, receive, send)
             return
         seen = 0
 
@@ -49,14 +54,14 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
+                if seen > limit:
                     raise _BodyTooLarge
             return message
 
         try:
             await self.app(scope, limited_receive, send)
         except _BodyTooLarge:
-            await _too_large(self.max_bytes)(scope, receive, send)
+            await _too_large(limit)(scope, receive, send)
 
 
 class _BodyTooLarge(Exception):
@@ -155,7 +160,8 @@ def create_app(
     app.include_router(circuits.router)
     app.include_router(recordings.router)
     app.include_router(submissions.router)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    imports = {path: settings.max_import_bytes for path in ("/api/v1/import", "/history/import")}
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, per_path=imports)
 
     return app
 

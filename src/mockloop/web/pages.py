@@ -9,8 +9,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
 
-from mockloop.library import CATEGORIES
+from mockloop.library import CATEGORIES, Library
 from mockloop.library.library import PromptFilter
 from mockloop.library.models import DIFFICULTIES
 from mockloop.practice import attempts, clock, recordings, reviews, submissions
@@ -229,6 +230,18 @@ def postmortem_action(
 
 @router.get("/history", response_class=HTMLResponse)
 def history_page(request: Request, library: LibraryDep, session: SessionDep) -> HTMLResponse:
+    return history_response(request, library, session)
+
+
+def history_response(
+    request: Request,
+    library: Library,
+    session: Session,
+    notice: list[str] | None = None,
+    problem: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """The history page, with what an import did (`notice`) or why it did nothing (`problem`)."""
     rows: list[AttemptPublic] = [
         attempts.to_public(a, library) for a in attempts.list_attempts(session)
     ]
@@ -239,7 +252,10 @@ def history_page(request: Request, library: LibraryDep, session: SessionDep) -> 
             "attempts": rows,
             "library": library,
             "recordings_by_attempt": recordings.by_attempt(session, library, [a.id for a in rows]),
+            "import_notice": notice,
+            "import_problem": problem,
         },
+        status_code=status_code,
     )
 
 

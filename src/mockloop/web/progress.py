@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Form, Query, Request
+from fastapi import APIRouter, Body, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
 from mockloop.practice import attempts, clock, journal, reviews, stats
+from mockloop.practice.errors import Invalid
 from mockloop.practice.schemas_progress import (
     AttemptReviewPublic,
     ImportResult,
@@ -186,6 +187,29 @@ def history_search_page(
 ) -> HTMLResponse:
     rows = [attempts.to_public(a, library) for a in journal.search_postmortems(session, q)]
     return templates.TemplateResponse(request, "progress_search.html", {"attempts": rows, "q": q})
+
+
+@router.post("/history/import", include_in_schema=False, response_class=HTMLResponse)
+def history_import(
+    request: Request,
+    session: SessionDep,
+    library: LibraryDep,
+    journal_file: Annotated[UploadFile | None, File()] = None,
+) -> HTMLResponse:
+    """Import a JSON export chosen on the history page; the page says what was added, or why
+    nothing was."""
+    data = journal_file.file.read() if journal_file is not None else b""
+    if not data:
+        problem = "Choose a JSON export (made by Download the journal: JSON, or `mockloop export --format json`)."
+        return pages.history_response(request, library, session, problem=problem, status_code=422)
+    try:
+        parsed = journal.parse(data)
+    except Invalid as exc:
+        name = journal_file.filename if journal_file and journal_file.filename else "the file"
+        problem = f"Nothing was imported from {name}: {exc.message}"
+        return pages.history_response(request, library, session, problem=problem, status_code=422)
+    result = journal.import_journal(session, parsed, library)
+    return pages.history_response(request, library, session, notice=journal.describe_import(result))
 
 
 @router.get("/history/export", include_in_schema=False)
