@@ -67,7 +67,10 @@ class Server:
         env = {**os.environ, "MOCKLOOP_HOME": self.home.name, "PORT": str(port)}
         env.pop("MOCKLOOP_DATABASE_URL", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mockloop", "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [sys.executable, "-m", "mockloop", "serve"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         self.client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
         deadline = time.monotonic() + 60
@@ -161,7 +164,9 @@ def main() -> None:
     label = "verdict via the server's API (POST)"
     print(f"{label:44} {median['api']:10.1f} {min(samples['api']):8.1f} {ratio:6.2f}x  {verdict}")
     label = "mockloop check (whole CLI command)"
-    print(f"{label:44} {median['cli']:10.1f} {min(samples['cli']):8.1f} {median['cli'] / budget:6.2f}x")
+    print(
+        f"{label:44} {median['cli']:10.1f} {min(samples['cli']):8.1f} {median['cli'] / budget:6.2f}x"
+    )
 
 
 if __name__ == "__main__":

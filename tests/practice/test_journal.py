@@ -392,7 +392,7 @@ def test_an_import_that_fails_midway_leaves_the_database_as_it_was(
         assert s.scalar(select(func.count()).select_from(Attempt)) == 0
 
 
-def test_postmortem_search_matches_every_word_in_any_case(database, library, fixed_clock):
+def test_postmortem_search_matches_every_word_in_any_case_and_form(database, library, fixed_clock):
     ids = history(database, library, fixed_clock)
 
     def found(q: str) -> list[int]:
@@ -403,5 +403,12 @@ def test_postmortem_search_matches_every_word_in_any_case(database, library, fix
     assert found("edge queue") == [ids["rated"]]
     assert found("über") == [ids["rated"]] and found("ÜBER") == [ids["rated"]]
     assert found("100%") == [ids["rated"]] and found("0%e") == [] and found("dg_") == []
-    assert found("edge_case") == [ids["rated"]]
+    assert found("edge_case") == [ids["cram"], ids["rated"]]  # "edge cases" has both words
+    assert found("testing") == [ids["rated"]]  # stemmed: "tests" is a form of "test"
+    assert found("cases clear") == [ids["rated"]] and found("cases cram") == [ids["cram"]]
+    assert found("edge que") == [ids["rated"]]  # the last word as typed so far: "queue"
+    assert found("que edge") == []  # only the last word is a prefix
     assert found("   ") == [] and found("nothing-like-this") == []
+    with database.session() as s:  # an edited postmortem is found by its new words only
+        attempts.set_postmortem(s, ids["rated"], PostmortemUpdate(went_well="Drew the frontier"))
+    assert found("frontier") == [ids["rated"]] and found("queue") == []

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 # The newest migration(s). A database already there skips Alembic entirely, which keeps every CLI
 # command's start-up short; tests/practice/test_db.py checks this matches the migrations folder.
-SCHEMA_HEADS = frozenset({"0006"})
+SCHEMA_HEADS = frozenset({"0007"})
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

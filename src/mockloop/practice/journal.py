@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, func, literal_column, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from mockloop.library import Library
@@ -66,22 +67,34 @@ CSV_COLUMNS = (
 # --- search -----------------------------------------------------------------------------------
 
 
-def _like_escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+_WORD = re.compile(r"[^\W_]+")  # runs of letters and digits, as both full-text indexes split words
+
+
+def _matches(session: Session, words: list[str]) -> ColumnElement[bool]:
+    """Postmortems holding every word, in any case or form ('tests' finds 'testing'); the last word
+    may be the start of one, so results follow as the user types."""
+    if session.get_bind().dialect.name == "sqlite":
+        # FTS5: each word a quoted string (a word holds no quote), the last one a prefix
+        query = " ".join(f'"{w}"' for w in words) + "*"
+        found = select(literal_column("rowid")).select_from(text("postmortem_search"))
+        found = found.where(text("postmortem_search MATCH :query").bindparams(query=query))
+        return ProgressAttempt.attempt_id.in_(found)
+    query = " & ".join([*words[:-1], f"{words[-1]}:*"])
+    english = literal_column("'english'::regconfig")  # as in the index, so PostgreSQL uses it
+    vector = func.to_tsvector(english, ProgressAttempt.search_text)
+    return vector.op("@@")(func.to_tsquery(english, query))
 
 
 def search_postmortems(session: Session, q: str, limit: int = 200) -> list[Attempt]:
-    """Attempts whose postmortem contains every word of the query (any case), newest first."""
-    words = q.casefold().split()
+    """Attempts whose postmortem holds every word of the query (full text), newest first."""
+    words = _WORD.findall(q.casefold())
     if not words:
         return []
     reviews.ensure_current(session)
     stmt = (
         select(Attempt)
         .join(ProgressAttempt, ProgressAttempt.attempt_id == Attempt.id)
-        .where(
-            *(ProgressAttempt.search_text.like(f"%{_like_escape(w)}%", escape="\\") for w in words)
-        )
+        .where(_matches(session, words))
         .options(
             selectinload(Attempt.marks),
             selectinload(Attempt.postmortem),
