@@ -19,6 +19,10 @@ from mockloop.practice.db import Database, make_engine, migrate
 from mockloop.settings import BUNDLED_PACK, Settings
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Days (stats, streaks) are counted in UTC in the tests, whatever zone the machine is in; the
+# tests of other zones set one themselves. Subprocesses (the CLI, the browser tests' server) inherit.
+os.environ["MOCKLOOP_TIMEZONE"] = "UTC"
+clock.set_zone("UTC")
 PG_URL = os.environ.get("MOCKLOOP_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", "postgresql"]
 

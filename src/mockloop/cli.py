@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.markup import escape
@@ -26,7 +27,7 @@ from mockloop.library import CATEGORIES, Library, Prompt, load_library, views
 from mockloop.library.circuits import load_circuits
 from mockloop.library.library import PromptFilter
 from mockloop.library.loader import load_pack
-from mockloop.practice import attempts, reviews
+from mockloop.practice import attempts, clock, reviews
 from mockloop.practice.clock import clock_text
 from mockloop.practice.db import Database
 from mockloop.practice.errors import PracticeError
@@ -484,6 +485,15 @@ def _root(
 
 def main() -> None:
     """Entry point of the `mockloop` command."""
+    try:
+        settings = get_settings()
+    except ValidationError as exc:  # a MOCKLOOP_* variable the settings refuse
+        for error in exc.errors():
+            name = "MOCKLOOP_" + "_".join(str(part) for part in error["loc"]).upper()
+            message = str(error["msg"]).removeprefix("Value error, ")
+            err_console.print(f"[red]error:[/red] {name}: {message}", soft_wrap=True)
+        raise SystemExit(2) from None
+    clock.set_zone(settings.timezone)
     app()
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BUNDLED_PACK = Path(__file__).parent / "library" / "packs" / "core"
@@ -44,6 +45,10 @@ class Settings(BaseSettings):
         default=1_000_000,
         description="Largest request body the web app accepts, in bytes.",
     )
+    timezone: str = Field(
+        default="",
+        description="IANA time zone that days are counted in (stats, streaks, Today); default: the machine's.",
+    )
     max_import_bytes: int = Field(
         default=50_000_000,
         ge=1,
@@ -78,6 +83,19 @@ class Settings(BaseSettings):
         """The bundled pack followed by any extra packs."""
         extra = [Path(p).expanduser() for p in self.packs.split(":") if p.strip()]
         return [BUNDLED_PACK, *extra]
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        if name:
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(
+                    f"{name!r} is not a time zone name; expected an IANA name such as "
+                    "'Europe/Berlin' or 'America/Los_Angeles'"
+                ) from None
+        return name
 
 
 @lru_cache

@@ -21,12 +21,12 @@ def run(tmp_path, database_url):
         "COLUMNS": "200",
     }
 
-    def run(*args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, expect: int = 0, **more_env: str) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
             [sys.executable, "-m", "mockloop", *args],
             capture_output=True,
             text=True,
-            env=env,
+            env={**env, **more_env},
             timeout=60,
         )
         assert result.returncode == expect, result.stdout + result.stderr
@@ -34,6 +34,15 @@ def run(tmp_path, database_url):
         return result
 
     return run
+
+
+def test_a_bad_setting_is_named_with_what_was_expected(run):
+    err = run("list", expect=2, MOCKLOOP_TIMEZONE="Mars/Olympus").stderr
+    assert "MOCKLOOP_TIMEZONE: 'Mars/Olympus' is not a time zone name" in err
+    assert "Europe/Berlin" in err
+    err = run("list", expect=2, MOCKLOOP_MAX_BODY_BYTES="lots").stderr
+    assert "MOCKLOOP_MAX_BODY_BYTES:" in err and "integer" in err
+    assert run("list", MOCKLOOP_TIMEZONE="Asia/Kolkata").stdout  # a real zone is fine
 
 
 def test_show_answer_json_has_every_field_other_tools_rely_on(run, library):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import delete
 
-from mockloop.practice import attempts, reviews, stats
+from mockloop.practice import attempts, clock, reviews, stats
 from mockloop.practice.tables_progress import ProgressMeta, ProgressWeek
 from tests.practice.test_reviews import finish
 
@@ -84,3 +85,33 @@ def test_a_database_with_history_builds_its_progress_on_first_use(database, libr
         view = reviews.today(s, library)
     assert view.attempts == 1 and [d.prompt.slug for d in view.upcoming] == [SLUG]
     assert overview(database, library, fixed_clock).attempts_per_week[-1].attempts == 1
+
+
+@pytest.fixture
+def zone():
+    """Count days in a zone for one test, then in UTC again."""
+    yield clock.set_zone
+    clock.set_zone("UTC")
+
+
+def test_days_are_the_users_own_and_a_new_zone_recounts_them(database, library, fixed_clock, zone):
+    zone("America/Los_Angeles")  # UTC-8 in winter
+    finish(database, library, fixed_clock)  # 09:00 UTC: 01:00 in Los Angeles, Monday 30th
+    fixed_clock.advance(21 * 3600 + 10 * 60)  # 06:30 UTC on the 1st: still 22:30 on the 30th there
+    finish(database, library, fixed_clock)
+    assert clock.today() == date(2026, 11, 30)
+    with database.session() as s:
+        figures = stats.overview(s, library, clock.today())
+    assert figures.active_days == 1 and figures.calendar[-1].day == date(2026, 11, 30)
+    assert figures.calendar[-1].attempts == 2
+
+    zone("UTC")  # the user moves (or sets MOCKLOOP_TIMEZONE): the derived days are rebuilt
+    assert clock.today() == date(2026, 12, 1)
+    with database.session() as s:
+        reviews.ensure_current(s)  # as the stats page and command do first
+        figures = stats.overview(s, library, clock.today())
+    assert figures.active_days == 2 and figures.current_streak == 2
+    assert [(d.day, d.attempts) for d in figures.calendar[-2:]] == [
+        (date(2026, 11, 30), 1),
+        (date(2026, 12, 1), 1),
+    ]

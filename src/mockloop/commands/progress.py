@@ -157,7 +157,7 @@ def stats_command(as_json: JsonOpt = False) -> None:
     library = _library()
     with _database().session() as session:
         reviews.ensure_current(session)
-        figures = stats.overview(session, library, clock.utcnow().date())
+        figures = stats.overview(session, library, clock.today())
     if as_json:
         _print_json(figures.model_dump(mode="json"))
         return

@@ -249,6 +249,8 @@ def sync_attempt(session: Session, attempt: Attempt) -> None:
     """Bring what is derived from an attempt up to date: its reviews, its share of the stats and
     its postmortem's search text. Calling it again without a change changes nothing."""
     session.flush()
+    if ensure_current(session):
+        return  # rebuilt from every attempt, this one included
     facts = stats.facts_of(attempt)
     stats.record(session, facts)
     _apply_reviews(session, facts)
@@ -351,16 +353,26 @@ def rebuild(session: Session) -> None:
     for start in range(0, len(card_rows), 5000):
         session.execute(insert(ReviewCard.__table__), card_rows[start : start + 5000])
     session.execute(delete(ProgressMeta).where(ProgressMeta.key == "version"))
-    session.add(ProgressMeta(key="version", value=DERIVED_VERSION))
+    session.add(ProgressMeta(key="version", value=_derived_marker()))
     session.flush()
     session.expire_all()
 
 
-def ensure_current(session: Session) -> None:
-    """Rebuild the derived data once if it was made by other rules or predates them."""
+def ensure_current(session: Session) -> bool:
+    """Rebuild the derived data once if it was made by other rules, or counted days in another
+    time zone; whether it did."""
     meta = session.get(ProgressMeta, "version")
-    if meta is None or meta.value != DERIVED_VERSION:
+    if meta is None or meta.value != _derived_marker():
         rebuild(session)
+        return True
+    return False
+
+
+def _derived_marker() -> str:
+    """What the derived data was made by: these rules, and days counted in this time zone (data
+    from before days followed the user's zone has the bare version: it counted them in UTC)."""
+    zone = clock.zone_name()
+    return DERIVED_VERSION if zone in ("UTC", "Etc/UTC") else f"{DERIVED_VERSION} {zone}"
 
 
 # --- an attempt's review ----------------------------------------------------------------------
@@ -649,7 +661,7 @@ def today(session: Session, library: Library, now: datetime | None = None) -> To
             )
         )
 
-    day = now.date()
+    day = clock.day_of(now)
     streak_days = stats.active_days(session, day - timedelta(weeks=stats.CALENDAR_WEEKS), day)
     return TodayPublic(
         today=day,

@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mockloop.library import CATEGORIES, Library
+from mockloop.practice import clock
 from mockloop.practice.schemas_progress import (
     CalendarDay,
     CategoryHitShare,
@@ -108,7 +109,7 @@ def _contribution(facts: AttemptFacts) -> _Contribution | None:
         return None
     return _Contribution(
         facts.prompt_slug,
-        facts.started_at.date(),
+        clock.day_of(facts.started_at),
         facts.elapsed_seconds,
         facts.target_seconds,
         facts.marks,
@@ -183,7 +184,7 @@ def _ledger_values(facts: AttemptFacts) -> dict[str, Any]:
     return {
         "attempt_id": facts.attempt_id,
         "prompt_slug": facts.prompt_slug,
-        "day": facts.started_at.date(),
+        "day": clock.day_of(facts.started_at),
         "elapsed_seconds": facts.elapsed_seconds,
         "target_seconds": facts.target_seconds,
         "marks": None if facts.marks is None else json.dumps(dict(facts.marks), sort_keys=True),

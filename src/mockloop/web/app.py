@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockloop import __version__
 from mockloop.library import Library, load_library
+from mockloop.practice import clock
 from mockloop.practice.db import Database
 from mockloop.practice.errors import PracticeError
 from mockloop.practice.submissions import Runner
@@ -95,6 +96,7 @@ def create_app(
 ) -> FastAPI:
     """Build the app: load content once, open (and migrate) the database, mount everything."""
     settings = settings or get_settings()
+    clock.set_zone(settings.timezone)
     if library is None:
         library = load_library(settings.pack_paths, cache_dir=settings.home / "cache")
         for error in library.errors:

@@ -54,7 +54,7 @@ def get_today(session: SessionDep, library: LibraryDep) -> TodayPublic:
 def get_stats(session: SessionDep, library: LibraryDep) -> StatsPublic:
     """Attempts per week, time against target, key points hit, most missed, the calendar."""
     reviews.ensure_current(session)
-    return stats.overview(session, library, clock.utcnow().date())
+    return stats.overview(session, library, clock.today())
 
 
 @router.get("/api/v1/reviews", response_model=ReviewList, tags=["api"])
