@@ -91,17 +91,24 @@ def search_postmortems(session: Session, q: str, limit: int = 200) -> list[Attem
     if not words:
         return []
     reviews.ensure_current(session)
+    newest = (
+        select(ProgressAttempt.attempt_id)
+        .where(_matches(session, words))
+        .order_by(ProgressAttempt.started_at.desc(), ProgressAttempt.attempt_id.desc())
+        .limit(limit)
+    )
+    ids = list(session.scalars(newest))
+    if not ids:
+        return []
     stmt = (
         select(Attempt)
-        .join(ProgressAttempt, ProgressAttempt.attempt_id == Attempt.id)
-        .where(_matches(session, words))
+        .where(Attempt.id.in_(ids))
         .options(
             selectinload(Attempt.marks),
             selectinload(Attempt.postmortem),
             selectinload(Attempt.reveals),
         )
         .order_by(Attempt.started_at.desc(), Attempt.id.desc())
-        .limit(limit)
     )
     return list(session.scalars(stmt))
 

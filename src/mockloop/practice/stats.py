@@ -184,6 +184,7 @@ def _ledger_values(facts: AttemptFacts) -> dict[str, Any]:
     return {
         "attempt_id": facts.attempt_id,
         "prompt_slug": facts.prompt_slug,
+        "started_at": facts.started_at,
         "day": clock.day_of(facts.started_at),
         "elapsed_seconds": facts.elapsed_seconds,
         "target_seconds": facts.target_seconds,

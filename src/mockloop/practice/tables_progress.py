@@ -85,6 +85,7 @@ class ProgressAttempt(Base):
         ForeignKey("attempts.id", ondelete="CASCADE"), primary_key=True
     )
     prompt_slug: Mapped[str] = mapped_column(String(120))
+    started_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     day: Mapped[date] = mapped_column(Date)
     elapsed_seconds: Mapped[float | None] = mapped_column(Float)  # null while the timer runs
     target_seconds: Mapped[int] = mapped_column(Integer)

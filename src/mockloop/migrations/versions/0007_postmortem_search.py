@@ -2,7 +2,8 @@
 
 SQLite gets an FTS5 table kept in step with progress_attempts by triggers (porter stemming, case
 and accents folded); PostgreSQL a GIN index over to_tsvector('english', search_text), which the
-search's query uses as is.
+search's query uses as is. progress_attempts gains the attempt's start, so the newest matches come
+from that table alone; a database with history fills it by rebuilding its derived data on first use.
 
 Revision ID: 0007
 Revises: 0006
@@ -43,18 +44,33 @@ SQLITE_DOWN = [
 # Must match the expression in mockloop.practice.journal, or PostgreSQL will not use the index.
 PG_INDEX = (
     "CREATE INDEX ix_progress_attempts_search ON progress_attempts "
-    "USING gin (to_tsvector('english', search_text))"
-)
+    "USING gin (to_tsvector('english', search_text)) WITH (fastupdate = off)"
+)  # fastupdate off: a lookup never scans a pending list of unindexed rows (one insert per attempt)
+
+
+# Must match mockloop.practice.reviews.DERIVED_VERSION.
+DERIVED_VERSION = "2"
 
 
 def upgrade() -> None:
-    dialect = op.get_bind().dialect.name
-    for statement in SQLITE_UP if dialect == "sqlite" else [PG_INDEX]:
+    bind = op.get_bind()
+    op.add_column("progress_attempts", sa.Column("started_at", sa.DateTime(), nullable=True))
+    op.create_index("ix_progress_attempts_started_at", "progress_attempts", ["started_at"])
+    for statement in SQLITE_UP if bind.dialect.name == "sqlite" else [PG_INDEX]:
         op.execute(sa.text(statement))
+    meta = sa.table("progress_meta", sa.column("key"), sa.column("value"))
+    if bind.execute(sa.text("SELECT 1 FROM attempts LIMIT 1")).first() is None:
+        op.execute(meta.update().where(meta.c.key == "version").values(value=DERIVED_VERSION))
+    else:
+        op.execute(meta.delete().where(meta.c.key == "version"))  # rebuilt on first use
 
 
 def downgrade() -> None:
-    dialect = op.get_bind().dialect.name
+    bind = op.get_bind()
+    meta = sa.table("progress_meta", sa.column("key"), sa.column("value"))
+    op.execute(meta.delete().where(meta.c.key == "version"))  # version 1 rebuilds on first use
+    op.drop_index("ix_progress_attempts_started_at", table_name="progress_attempts")
+    dialect = bind.dialect.name
     for statement in (
         SQLITE_DOWN if dialect == "sqlite" else ["DROP INDEX ix_progress_attempts_search"]
     ):
