@@ -1,0 +1,22 @@
+"""Course schedule: Kahn's algorithm, a queue of the courses whose prerequisites are all taken."""
+
+from collections import deque
+
+
+def find_order(num_courses: int, prerequisites: list[list[int]]) -> list[int]:
+    unlocks: list[list[int]] = [[] for _ in range(num_courses)]
+    waiting_on = [0] * num_courses  # prerequisites not yet taken, duplicates counted
+    for course, before in prerequisites:
+        unlocks[before].append(course)
+        waiting_on[course] += 1
+    ready = deque(course for course in range(num_courses) if waiting_on[course] == 0)
+    order = []
+    while ready:
+        course = ready.popleft()
+        order.append(course)
+        for after in unlocks[course]:
+            waiting_on[after] -= 1
+            if waiting_on[after] == 0:
+                ready.append(after)
+    # Courses on a cycle, or after one, never become ready.
+    return order if len(order) == num_courses else []

@@ -1,0 +1,25 @@
+"""Mutant: starts the best length at 1, so the empty string gives 1 and a one-character answer can be wrong."""
+
+
+def longest_unique_substring(s: str) -> str:
+    last_seen: dict[str, int] = {}
+    left = best_start = 0
+    best_length = 1
+    for right, char in enumerate(s):
+        if last_seen.get(char, -1) >= left:  # the previous copy is inside the window
+            left = last_seen[char] + 1
+        last_seen[char] = right
+        if right - left + 1 > best_length:  # strictly longer: ties keep the leftmost
+            best_start, best_length = left, right - left + 1
+    return s[best_start : best_start + best_length]
+
+
+def length_of_longest_substring(s: str) -> int:
+    last_seen: dict[str, int] = {}
+    left, best = 0, 1
+    for right, char in enumerate(s):
+        if last_seen.get(char, -1) >= left:
+            left = last_seen[char] + 1
+        last_seen[char] = right
+        best = max(best, right - left + 1)
+    return best

@@ -1,0 +1,17 @@
+"""Mutant: records a window that is as long as the best, so ties return the rightmost."""
+
+
+def longest_unique_substring(s: str) -> str:
+    last_seen: dict[str, int] = {}
+    left = best_start = best_length = 0
+    for right, char in enumerate(s):
+        if last_seen.get(char, -1) >= left:  # the previous copy is inside the window
+            left = last_seen[char] + 1
+        last_seen[char] = right
+        if right - left + 1 >= best_length:
+            best_start, best_length = left, right - left + 1
+    return s[best_start : best_start + best_length]
+
+
+def length_of_longest_substring(s: str) -> int:
+    return len(longest_unique_substring(s))
