@@ -1,0 +1,19 @@
+"""Mutant: drops at most one dominated element from the back, so the deque stops being monotonic."""
+
+from collections import deque
+
+
+def max_sliding_window(nums: list[int], k: int) -> list[int]:
+    if not 1 <= k <= len(nums):
+        raise ValueError(f"need 1 <= k <= len(nums), got k={k}, len={len(nums)}")
+    window: deque[int] = deque()
+    out: list[int] = []
+    for i, x in enumerate(nums):
+        if window and nums[window[-1]] <= x:
+            window.pop()
+        window.append(i)
+        if window[0] <= i - k:  # the front has slid out of the window
+            window.popleft()
+        if i >= k - 1:  # the first full window ends at index k - 1
+            out.append(nums[window[0]])
+    return out

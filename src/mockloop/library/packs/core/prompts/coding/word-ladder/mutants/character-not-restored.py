@@ -1,0 +1,27 @@
+"""Mutant: never puts the original letter back, so later candidates differ in two places."""
+
+from collections import deque
+from string import ascii_lowercase
+
+
+def ladder_length(begin_word: str, end_word: str, word_list: list[str]) -> int:
+    unvisited = set(word_list)
+    if end_word not in unvisited:
+        return 0
+    unvisited.discard(begin_word)
+    queue = deque([(begin_word, 1)])
+    while queue:
+        word, length = queue.popleft()
+        chars = list(word)
+        for i, original in enumerate(chars):
+            for c in ascii_lowercase:
+                if c == original:
+                    continue
+                chars[i] = c
+                candidate = "".join(chars)
+                if candidate in unvisited:
+                    if candidate == end_word:
+                        return length + 1
+                    unvisited.remove(candidate)
+                    queue.append((candidate, length + 1))
+    return 0
