@@ -1,0 +1,40 @@
+"""Mutant: has_next() always looks ahead afresh, dropping the integer it found on the previous call."""
+
+_EMPTY = object()  # "nothing looked ahead": never equal to an element
+
+
+class NestedIterator:
+    def __init__(self, nested: list) -> None:
+        self._stack = [iter(nested)]  # one cursor per open list, the innermost on top
+        self._peeked: object = _EMPTY
+
+    def _advance(self) -> None:
+        """Leave the next integer in self._peeked, or leave it empty when none remains."""
+        while self._peeked is _EMPTY and self._stack:
+            item = next(self._stack[-1], _EMPTY)
+            if item is _EMPTY:
+                self._stack.pop()  # this list is done: resume its parent
+            elif isinstance(item, int):
+                self._peeked = item
+            else:
+                self._stack.append(iter(item))  # descend; an empty list pops at once
+
+    def has_next(self) -> bool:
+        self._peeked = _EMPTY  # look again: a value found by an earlier call is lost
+        self._advance()
+        return self._peeked is not _EMPTY
+
+    def next(self) -> int:
+        if self._peeked is _EMPTY and not self.has_next():
+            raise StopIteration
+        if self._peeked is _EMPTY:
+            raise StopIteration
+        value = self._peeked
+        self._peeked = _EMPTY
+        return value  # type: ignore[return-value]
+
+    def __iter__(self) -> "NestedIterator":
+        return self
+
+    def __next__(self) -> int:
+        return self.next()
