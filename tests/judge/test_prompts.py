@@ -32,9 +32,14 @@ def label(value: object) -> str:
     return str(value)
 
 
-def test_the_five_seed_coding_prompts_are_runnable() -> None:
+def test_every_coding_and_ml_coding_prompt_is_runnable() -> None:
     runnable = {folder.name for folder in RUNNABLE}
     assert set(SEED_CODING_PROMPTS) <= runnable
+    for category in ("coding", "ml-coding"):
+        prompts = {p.parent.name for p in (BUNDLED_PACK / "prompts" / category).glob("*/prompt.md")}
+        assert len(prompts) >= 25 and prompts <= runnable, (
+            f"{category}: {sorted(prompts - runnable)}"
+        )
     for folder in RUNNABLE:
         for name in ("starter.py", "tests.py", "solution.py"):
             assert (folder / name).is_file(), f"{folder.name} has no {name}"
