@@ -128,6 +128,13 @@ def test_progress_pages_fit_a_phone_screen(browser, server):
     assert label["height"] >= 8, "chart labels are too small to read on a phone"
     context.close()
 
+    # a narrow desktop window draws form controls (the file picker) wider than a phone does
+    narrow = browser.new_page(base_url=server, viewport={"width": 390, "height": 740})
+    narrow.goto("/history")
+    overflow = narrow.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"/history scrolls sideways by {overflow}px in a 390px window"
+    narrow.close()
+
 
 def test_a_journal_downloaded_from_history_imports_back_from_the_same_page(page):
     attempt(page, "lru-cache", missed=[0])
