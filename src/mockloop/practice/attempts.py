@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from mockloop.library import Library, Prompt
@@ -192,15 +192,19 @@ def set_postmortem(session: Session, attempt_id: int, lines: PostmortemUpdate) -
     return attempt
 
 
+def with_details(stmt: Select[tuple[Attempt]]) -> Select[tuple[Attempt]]:
+    """The query, loading each attempt's marks, postmortem and reveals along with it."""
+    return stmt.options(
+        selectinload(Attempt.marks),
+        selectinload(Attempt.postmortem),
+        selectinload(Attempt.reveals),
+    )
+
+
 def list_attempts(session: Session, prompt: str | None = None, limit: int = 200) -> list[Attempt]:
     """Attempts, newest first, optionally for one prompt."""
     stmt = (
-        select(Attempt)
-        .options(
-            selectinload(Attempt.marks),
-            selectinload(Attempt.postmortem),
-            selectinload(Attempt.reveals),
-        )
+        with_details(select(Attempt))
         .order_by(Attempt.started_at.desc(), Attempt.id.desc())
         .limit(limit)
     )

@@ -101,13 +101,8 @@ def search_postmortems(session: Session, q: str, limit: int = 200) -> list[Attem
     if not ids:
         return []
     stmt = (
-        select(Attempt)
+        attempts.with_details(select(Attempt))
         .where(Attempt.id.in_(ids))
-        .options(
-            selectinload(Attempt.marks),
-            selectinload(Attempt.postmortem),
-            selectinload(Attempt.reveals),
-        )
         .order_by(Attempt.started_at.desc(), Attempt.id.desc())
     )
     return list(session.scalars(stmt))
@@ -121,15 +116,7 @@ def _stamp(moment: datetime | None) -> str | None:
 
 
 def _every_attempt(session: Session) -> list[Attempt]:
-    stmt = (
-        select(Attempt)
-        .options(
-            selectinload(Attempt.marks),
-            selectinload(Attempt.postmortem),
-            selectinload(Attempt.reveals),
-        )
-        .order_by(Attempt.started_at, Attempt.id)
-    )
+    stmt = attempts.with_details(select(Attempt)).order_by(Attempt.started_at, Attempt.id)
     return list(session.scalars(stmt))
 
 
